@@ -1,0 +1,41 @@
+"""The document kinds the library reads, and how the right parser is picked.
+
+Each parser module has ``KIND``, ``detect(text) -> float`` (0 = not mine, 1 = surely mine) and
+``parse(text, document_id, name) -> ParsedDocument``. The highest confident score wins.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from core.library import credits, flattened, wikitext
+from core.library.model import ParsedDocument
+
+PARSERS: tuple[ModuleType, ...] = (wikitext, flattened, credits)
+MIN_CONFIDENCE = 0.3
+
+
+class UnknownFormat(ValueError):
+    """No parser recognised the document."""
+
+
+def parse_document(text: str, document_id: str, name: str) -> ParsedDocument:
+    """Parse clean text with the parser that recognises it best.
+
+    Args:
+        text: clean text (see ``core.library.cleaning``).
+        document_id: stable id of the document (a content-independent name, e.g. the file name).
+        name: what to call the document in reports and citations when it has no title of its own.
+
+    Returns:
+        The parsed document, with what could not be read listed in ``problems``.
+
+    Raises:
+        UnknownFormat: no parser recognised the text.
+    """
+    scored = sorted(((p.detect(text), i, p) for i, p in enumerate(PARSERS)), key=lambda s: (-s[0], s[1]))
+    score, _, parser = scored[0]
+    if score < MIN_CONFIDENCE:
+        raise UnknownFormat("unknown format: not wikitext, a flattened Wikipedia dump or an end-credits page")
+    result: ParsedDocument = parser.parse(text, document_id, name)
+    return result

@@ -1,0 +1,137 @@
+"""Reading normalized values (money, running times, years) out of free text.
+
+Shared by every parser: the same "$35 million" must mean the same thing whichever document said it.
+Each reader returns None when it cannot read the text, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.library.model import MoneyScope, MoneyValue, RuntimeValue
+
+_CURRENCY_PREFIXES: list[tuple[str, str]] = [
+    ("US$", "USD"),
+    ("USD", "USD"),
+    ("U.S.$", "USD"),
+    ("A$", "AUD"),
+    ("CA$", "CAD"),
+    ("HK$", "HKD"),
+    ("$", "USD"),
+    ("£", "GBP"),
+    ("GBP", "GBP"),
+    ("€", "EUR"),
+    ("EUR", "EUR"),
+    ("¥", "JPY"),
+    ("JP¥", "JPY"),
+    ("₹", "INR"),
+    ("INR", "INR"),
+    ("Rs.", "INR"),
+    ("Rs", "INR"),
+]
+
+_MULTIPLIERS = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+    "cr": 1e7,
+}
+
+_PREFIX_ALTERNATION = "|".join(re.escape(p) for p, _ in sorted(_CURRENCY_PREFIXES, key=lambda x: -len(x[0])))
+_MONEY = re.compile(
+    rf"(?P<approx>(?:~|about|approx(?:imately)?\.?|est(?:imated)?\.?|over|more than|around)\s*)?"
+    rf"(?P<cur>{_PREFIX_ALTERNATION})\s?"
+    r"(?P<num>\d[\d,]*(?:\.\d+)?)"
+    r"(?:\s*[-–]\s*\d[\d,]*(?:\.\d+)?)?"
+    r"\s*(?P<mult>thousand|million|billion|lakhs?|crores?|mn|bn|cr|[kKmMbB])?\b",
+    re.IGNORECASE,
+)
+_CURRENCY_OF = {p.casefold(): c for p, c in _CURRENCY_PREFIXES}
+
+
+def read_money(text: str, scope: MoneyScope = MoneyScope.UNSPECIFIED) -> MoneyValue | None:
+    """The first sum of money in ``text`` (``US$180,000``, ``$382K``, ``₹130 crore``, ``¥0.8 billion``)."""
+    values = read_all_money(text, scope)
+    return values[0] if values else None
+
+
+def read_all_money(text: str, scope: MoneyScope = MoneyScope.UNSPECIFIED) -> list[MoneyValue]:
+    """Every sum of money in ``text``, in order."""
+    found: list[MoneyValue] = []
+    for match in _MONEY.finditer(text):
+        try:
+            amount = float(match["num"].replace(",", ""))
+        except ValueError:
+            continue
+        mult = (match["mult"] or "").casefold()
+        amount *= _MULTIPLIERS.get(mult, 1.0)
+        currency = _CURRENCY_OF.get(match["cur"].casefold(), "USD")
+        approximate = bool(match["approx"]) or mult in {"k", "m", "b", "mn", "bn"}
+        found.append(MoneyValue(amount=round(amount, 2), currency=currency, scope=scope, approximate=approximate))
+    return found
+
+
+_RUNTIME = re.compile(
+    r"(?:(?P<h>\d+)\s*(?:h|hr|hrs|hours?)\.?\s*)?(?P<m>\d+)\s*(?:min|mins|minutes?|m)\b\.?",
+    re.IGNORECASE,
+)
+_HOURS_ONLY = re.compile(r"(?P<h>\d+)\s*(?:h|hr|hrs|hours?)\b", re.IGNORECASE)
+
+
+def read_runtime(text: str) -> RuntimeValue | None:
+    """A running time: ``89 minutes``, ``Runtime: 89 min``, ``2h 6m``, ``1 hour 30 minutes``."""
+    match = _RUNTIME.search(text)
+    if match:
+        minutes = int(match["m"]) + 60 * int(match["h"] or 0)
+    else:
+        hours = _HOURS_ONLY.search(text)
+        if not hours:
+            return None
+        minutes = 60 * int(hours["h"])
+    return RuntimeValue(minutes=minutes) if 1 <= minutes <= 1000 else None
+
+
+_YEAR = re.compile(r"\b(18[89]\d|19\d\d|20\d\d)\b")
+
+
+def read_year(text: str) -> int | None:
+    """The first plausible film year (1880–2099) in ``text``."""
+    match = _YEAR.search(text)
+    return int(match.group(1)) if match else None
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
+
+def month_number(name: str) -> int | None:
+    """``February`` or ``feb`` → 2."""
+    return _MONTHS.get(name.casefold().rstrip("."))
