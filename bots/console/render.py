@@ -1,0 +1,73 @@
+"""Neutral response → rich renderables for the terminal. Pure: no console, no I/O.
+
+Spoilers print as their label and how to show them, unless the member asked for spoilers.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from core.responses import (
+    CardPart,
+    ChoicePart,
+    ErrorPart,
+    ListPart,
+    Part,
+    Response,
+    SpoilerPart,
+    TextPart,
+    TimePart,
+)
+
+SPOILER_HINT = "run with --spoilers (or type `spoilers on`) to show it"
+
+
+def render(response: Response, show_spoilers: bool = False) -> RenderableType:
+    """The whole response as one rich renderable."""
+    return Group(*(render_part(p, show_spoilers) for p in response.parts))
+
+
+def render_part(part: Part, show_spoilers: bool) -> RenderableType:
+    """One part of a response."""
+    match part:
+        case TextPart():
+            return Text(part.text)
+        case CardPart():
+            return _card(part)
+        case SpoilerPart():
+            if show_spoilers:
+                return Text.assemble((f"[{part.label}] ", "bold magenta"), part.text)
+            return Text.assemble((f"[spoiler hidden: {part.label}] ", "magenta"), (SPOILER_HINT, "dim"))
+        case ListPart():
+            lines = [Text(part.title, style="bold")] if part.title else []
+            lines += [Text(f"  • {item}") for item in part.items]
+            return Group(*lines)
+        case ChoicePart():
+            lines = [Text(part.question, style="bold")]
+            lines += [Text(f"  {n}. {option}") for n, option in enumerate(part.options, 1)]
+            return Group(*lines)
+        case TimePart():
+            return Text(f"{part.label}: {part.at.strftime('%A %d %B %Y, %H:%M')} ({part.zone})")
+        case ErrorPart():
+            return Text.assemble((part.message, "bold red"), (f" {part.hint}" if part.hint else "", "yellow"))
+
+
+def _card(card: CardPart) -> RenderableType:
+    numbers = {label: n for n, label in enumerate(card.sources, 1)}
+    table = Table(show_header=False, box=None, padding=(0, 1))
+    table.add_column(style="bold cyan", no_wrap=True)
+    table.add_column()
+    for row in card.rows:
+        cells = []
+        for value in row.values:
+            refs = "".join(f"[{numbers.get(s, '?')}]" for s in value.sources)
+            cells.append(f"{escape(value.text)} [dim]{escape(refs)}[/dim]")
+        label = f"{row.label} [yellow](sources disagree)[/yellow]" if row.conflict else row.label
+        table.add_row(label, "\n".join(cells) if row.label != "Scores" else " · ".join(cells))
+    footer = Text("\n".join(f"[{n}] {label}" for label, n in numbers.items()), style="dim")
+    title = f"{card.title} ({card.subtitle})" if card.subtitle else card.title
+    return Panel(Group(table, footer), title=escape(title), title_align="left")

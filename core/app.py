@@ -1,0 +1,170 @@
+"""The club: the core's one entry point for adapters.
+
+`FilmClub.execute` takes an invocation and the caller's context, checks the arguments and the
+caller's rights, runs the command, and always returns a `Response`: a bad command never raises
+into an adapter.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+from sqlalchemy import Engine
+
+from core.answers.titles import Resolution, TitleIndex
+from core.commands.lines import Invocation, LineError, parse_line
+from core.commands.registry import ArgType, Argument, Command, CommandContext, Permission, Registry
+from core.database import build_engine, ensure_schema
+from core.library.ingest import IngestReport, ingest_paths
+from core.library.model import Film
+from core.library.store import FilmLibrary
+from core.responses import ChoicePart, ErrorPart, Response, Visibility, error
+from core.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class ArgumentError(ValueError):
+    """An argument is missing, too long or of the wrong type; the message is for the member."""
+
+
+class FilmClub:
+    """The film library, the commands and the per-channel memory of one process."""
+
+    def __init__(self, settings: Settings, engine: Engine | None = None) -> None:
+        from core.commands import build_registry
+
+        self.settings = settings
+        self.engine = engine or build_engine(settings.database_url)
+        ensure_schema(self.engine)
+        self.library = FilmLibrary(self.engine)
+        self.registry: Registry = build_registry()
+        self._index: TitleIndex | None = None
+        self._index_lock = threading.Lock()
+        self._channel_films: dict[str, int] = {}
+
+    # -- library -------------------------------------------------------------------------------
+
+    def seed_bundled_films(self) -> IngestReport | None:
+        """Ingest the bundled films into an empty library (first use); None when films exist."""
+        if self.library.count_films():
+            return None
+        report = ingest_paths(self.library, [self.settings.data_dir])
+        self.library_changed()
+        return report
+
+    def library_changed(self) -> None:
+        """Forget the title index; the next lookup rebuilds it from the store."""
+        with self._index_lock:
+            self._index = None
+
+    @property
+    def titles(self) -> TitleIndex:
+        """The title index, built on first use."""
+        with self._index_lock:
+            if self._index is None:
+                self._index = TitleIndex(self.library.title_entries())
+            return self._index
+
+    def find_film(self, query: str) -> Film | Response:
+        """The film a typed title means, or the answer to give instead (unknown or ambiguous)."""
+        resolution: Resolution = self.titles.resolve(query)
+        if resolution.film_id is not None:
+            film = self.library.get_film(resolution.film_id)
+            if film is not None:
+                return film
+        if resolution.ambiguous:
+            options = [f"{c.title} ({c.year})" if c.year else c.title for c in resolution.candidates]
+            return Response(
+                parts=[ChoicePart(question=f"Which film do you mean by “{query}”?", options=options)],
+                visibility=Visibility.PRIVATE,
+            )
+        nearest = self.titles.suggest(query)
+        hint = "Closest titles: " + ", ".join(e.title for e in nearest) + "." if nearest else ""
+        return error(f"No film called “{query}” in the library.", hint)
+
+    def remember_film(self, ctx: CommandContext, film: Film) -> None:
+        """The film a channel talked about last: questions without a title go to it."""
+        self._channel_films[ctx.channel_key] = film.id
+
+    def channel_film(self, ctx: CommandContext) -> Film | None:
+        """The film a channel talked about last, if any."""
+        film_id = self._channel_films.get(ctx.channel_key)
+        return self.library.get_film(film_id) if film_id is not None else None
+
+    # -- commands ------------------------------------------------------------------------------
+
+    def run_line(self, line: str, ctx: CommandContext) -> Response:
+        """Run a typed command line such as ``/film info Children of Heaven``."""
+        try:
+            invocation = parse_line(line, self.registry)
+        except LineError as exc:
+            return error(f"{exc}.", "Type `help` for the list of commands.")
+        return self.execute(invocation, ctx)
+
+    def execute(self, invocation: Invocation, ctx: CommandContext) -> Response:
+        """Run one command for one caller.
+
+        Args:
+            invocation: the command and its raw arguments.
+            ctx: who asks, where.
+
+        Returns:
+            The command's response; a refusal, a usage message or an apology instead of raising.
+        """
+        command = self.registry.get(invocation.group, invocation.name)
+        if command is None:
+            return error(f"Unknown command /{invocation.group} {invocation.name}.", "Type `help` for the commands.")
+        if command.permission is Permission.ORGANISER and not ctx.is_organiser:
+            return error(f"Only the club's organisers can use {command.path}.")
+        try:
+            arguments = check_arguments(command, invocation.arguments)
+        except ArgumentError as exc:
+            return error(str(exc), f"Usage: {command.usage()}")
+        try:
+            return command.handler(self, ctx, arguments)
+        except Exception:
+            log.exception("command %s failed", command.path)
+            return Response(
+                parts=[ErrorPart(message="Sorry, something went wrong while answering that.", hint="It was logged.")],
+                visibility=Visibility.PRIVATE,
+            )
+
+
+def check_arguments(command: Command, raw: dict[str, Any]) -> dict[str, Any]:
+    """Typed, bounded arguments, or an `ArgumentError` a member can act on."""
+    known = {a.name: a for a in command.arguments}
+    unknown = [name for name in raw if name not in known]
+    if unknown:
+        raise ArgumentError(f"{command.path} has no option {unknown[0]!r}.")
+    checked: dict[str, Any] = {}
+    for arg in command.arguments:
+        value = raw.get(arg.name)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if arg.required:
+                raise ArgumentError(f"{command.path} needs {arg.name}: {arg.description.lower()}.")
+            checked[arg.name] = None
+            continue
+        checked[arg.name] = _check_one(arg, value)
+    return checked
+
+
+def _check_one(arg: Argument, value: Any) -> Any:
+    if arg.type is ArgType.INTEGER:
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            raise ArgumentError(f"{arg.name} must be a whole number.") from None
+        if arg.min_value is not None and number < arg.min_value:
+            raise ArgumentError(f"{arg.name} must be at least {arg.min_value}.")
+        if arg.max_value is not None and number > arg.max_value:
+            raise ArgumentError(f"{arg.name} must be at most {arg.max_value}.")
+        return number
+    text = " ".join(str(value).split())
+    if len(text) > arg.max_length:
+        raise ArgumentError(f"{arg.name} is too long ({len(text)} characters; at most {arg.max_length}).")
+    if arg.choices and text.casefold() not in arg.choices:
+        raise ArgumentError(f"{arg.name} must be one of: {', '.join(arg.choices)}.")
+    return text.casefold() if arg.choices else text

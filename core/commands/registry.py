@@ -1,0 +1,168 @@
+"""The one command surface: every adapter builds its slash commands from this registry.
+
+A command is a group and a name (``/film info``), typed arguments with descriptions and limits,
+who may run it, and a handler that takes the club, the caller's context and the checked arguments
+and returns a neutral `Response`. Discord, Slack and the console stay the same by construction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from core.responses import Response
+
+if TYPE_CHECKING:
+    from core.app import FilmClub
+
+
+class ArgType(StrEnum):
+    """What an argument holds; adapters map it to their option types (and autocomplete for films)."""
+
+    TEXT = "text"
+    FILM = "film"
+    INTEGER = "integer"
+    CHANNEL = "channel"
+    ROLE = "role"
+
+
+class Permission(StrEnum):
+    """Who may run a command."""
+
+    EVERYONE = "everyone"
+    ORGANISER = "organiser"
+
+
+class Argument(BaseModel):
+    """One typed argument of a command."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    description: str
+    type: ArgType = ArgType.TEXT
+    required: bool = True
+    max_length: int = 200
+    min_value: int | None = None
+    max_value: int | None = None
+    choices: tuple[str, ...] = ()
+
+
+class CommandContext(BaseModel):
+    """Who runs a command, where: ids are the platform's, as strings, namespaced by ``platform``."""
+
+    platform: str
+    server_id: str
+    channel_id: str
+    user_id: str
+    user_name: str = ""
+    is_organiser: bool = False
+    spoiler_channel: bool = False
+    now: datetime | None = None
+
+    @property
+    def club_key(self) -> str:
+        """The club (server) this context belongs to: one server never sees another's data."""
+        return f"{self.platform}:{self.server_id}"
+
+    @property
+    def channel_key(self) -> str:
+        """The channel, unique across platforms and servers."""
+        return f"{self.platform}:{self.server_id}:{self.channel_id}"
+
+
+Handler = Callable[["FilmClub", CommandContext, dict[str, Any]], Response]
+
+
+class Command(BaseModel):
+    """A command's definition and its handler."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    group: str
+    name: str
+    description: str
+    arguments: tuple[Argument, ...] = ()
+    permission: Permission = Permission.EVERYONE
+    examples: tuple[str, ...] = ()
+    handler: Handler = Field(exclude=True, repr=False)
+
+    @property
+    def path(self) -> str:
+        """The command as typed: ``/film info``."""
+        return f"/{self.group} {self.name}"
+
+    def usage(self) -> str:
+        """One line of usage: ``/film plot <title> [upto:N]``."""
+        parts = [self.path]
+        for i, arg in enumerate(self.arguments):
+            shown = arg.name if i == 0 and arg.type in {ArgType.FILM, ArgType.TEXT} else f"{arg.name}:…"
+            parts.append(f"<{shown}>" if arg.required else f"[{shown}]")
+        return " ".join(parts)
+
+
+GROUP_DESCRIPTIONS = {
+    "film": "Look films up, ask about them, read plots without spoilers",
+    "party": "Watch parties with scheduled discussion prompts",
+    "club": "This club's settings",
+}
+
+
+class Registry:
+    """Commands by group and name, in the order they were added."""
+
+    def __init__(self) -> None:
+        self._commands: dict[tuple[str, str], Command] = {}
+
+    def add(self, command: Command) -> None:
+        """Register a command; a second command with the same path is a programming error."""
+        key = (command.group, command.name)
+        if key in self._commands:
+            raise ValueError(f"duplicate command {command.path}")
+        self._commands[key] = command
+
+    def command(
+        self,
+        group: str,
+        name: str,
+        description: str,
+        *arguments: Argument,
+        permission: Permission = Permission.EVERYONE,
+        examples: tuple[str, ...] = (),
+    ) -> Callable[[Handler], Handler]:
+        """Decorator form of `add` for handler functions."""
+
+        def register(handler: Handler) -> Handler:
+            self.add(
+                Command(
+                    group=group,
+                    name=name,
+                    description=description,
+                    arguments=arguments,
+                    permission=permission,
+                    examples=examples,
+                    handler=handler,
+                )
+            )
+            return handler
+
+        return register
+
+    def get(self, group: str, name: str) -> Command | None:
+        """The command at ``/group name``, or None."""
+        return self._commands.get((group, name))
+
+    def groups(self) -> list[str]:
+        """Group names in registration order."""
+        return list(dict.fromkeys(g for g, _ in self._commands))
+
+    def in_group(self, group: str) -> list[Command]:
+        """The commands of one group."""
+        return [c for (g, _), c in self._commands.items() if g == group]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._commands.values())

@@ -1,0 +1,122 @@
+"""Ingesting documents from disk: read, clean, parse, file under a film, and report.
+
+One bad document never stops a run: each failure becomes a line of the report naming the file.
+Unchanged documents are skipped before parsing (their content hash is already stored).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core.library.cleaning import UnreadableDocument, decode_document
+from core.library.parsers import UnknownFormat, parse_document
+from core.library.store import FilmLibrary, SaveStatus
+
+log = logging.getLogger(__name__)
+
+DOCUMENT_SUFFIXES = frozenset({".txt", ".wiki", ".wikitext", ".mediawiki", ".text", ""})
+
+
+@dataclass
+class DocumentReport:
+    """What happened to one document."""
+
+    path: str
+    status: str
+    film: str = ""
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class IngestReport:
+    """The outcome of an ingest run, document by document."""
+
+    documents: list[DocumentReport] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        """How many documents ended with ``status`` (added, updated, unchanged, failed)."""
+        return sum(1 for d in self.documents if d.status == status)
+
+    @property
+    def ingested_anything(self) -> bool:
+        """False only when every document failed (the CLI's non-zero exit)."""
+        return any(d.status != "failed" for d in self.documents)
+
+
+def find_documents(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files named directly, and document files inside folders (sorted, hidden files skipped)."""
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and not child.name.startswith(".") and child.suffix.lower() in DOCUMENT_SUFFIXES:
+                    yield child
+        else:
+            yield path
+
+
+def document_id_for(path: Path) -> str:
+    """A document's id is its file name, so an edited file replaces its own earlier facts."""
+    return f"file:{path.name}"
+
+
+def ingest_file(library: FilmLibrary, path: Path, known: dict[str, str]) -> DocumentReport:
+    """Ingest one file; every failure is caught and reported, never raised.
+
+    Args:
+        library: where films are saved.
+        path: the document.
+        known: document id → stored content hash (skips unchanged documents without parsing).
+
+    Returns:
+        The document's line of the report.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return DocumentReport(str(path), "failed", problems=[f"cannot read the file: {exc.strerror or exc}"])
+    digest = hashlib.sha256(data).hexdigest()
+    doc_id = document_id_for(path)
+    if known.get(doc_id) == digest:
+        return DocumentReport(str(path), SaveStatus.UNCHANGED.value)
+    try:
+        text = decode_document(data)
+        parsed = parse_document(text, doc_id, path.stem)
+    except (UnreadableDocument, UnknownFormat) as exc:
+        return DocumentReport(str(path), "failed", problems=[str(exc)])
+    except Exception as exc:  # a parser bug must not stop the run: report it with the file
+        log.exception("parser failed on %s", path)
+        return DocumentReport(str(path), "failed", problems=[f"could not be parsed ({type(exc).__name__}: {exc})"])
+    if not parsed.facts and not parsed.plot:
+        return DocumentReport(str(path), "failed", parsed.title, [*parsed.problems, "no film facts found"])
+    result = library.save_document(parsed, digest)
+    known[doc_id] = digest
+    return DocumentReport(str(path), result.status.value, result.title, parsed.problems)
+
+
+def ingest_paths(
+    library: FilmLibrary,
+    paths: Iterable[Path],
+    on_document: Callable[[DocumentReport], None] | None = None,
+) -> IngestReport:
+    """Ingest every document under ``paths``.
+
+    Args:
+        library: where films are saved.
+        paths: files or folders.
+        on_document: called after each document (progress bars).
+
+    Returns:
+        The report of every document.
+    """
+    report = IngestReport()
+    known = library.document_hashes()
+    for path in find_documents(paths):
+        entry = ingest_file(library, path, known)
+        report.documents.append(entry)
+        if on_document:
+            on_document(entry)
+    return report

@@ -1,0 +1,288 @@
+"""The film library store: documents in, films out, through SQLAlchemy Core.
+
+Core, not the ORM: bulk ingest through the ORM is ~25x slower (see measured-floors.md).
+Only what a command needs is read; the library is never held whole in memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from pydantic import TypeAdapter
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+
+from core.library.model import (
+    Fact,
+    FactValue,
+    FieldName,
+    Film,
+    ParsedDocument,
+    Plot,
+    PlotBeat,
+    ReleaseValue,
+    Source,
+    SourceKind,
+    normalize,
+    slugify,
+)
+from core.library.reconcile import document_names, document_years, years_match
+from core.library.schema import documents, facts, film_names, films, plot_beats
+
+_VALUE = TypeAdapter[FactValue](FactValue)
+
+
+class SaveStatus(StrEnum):
+    """What saving a document did to the library."""
+
+    ADDED = "added"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """The film a document was filed under and what changed."""
+
+    film_id: int
+    title: str
+    status: SaveStatus
+
+
+@dataclass(frozen=True)
+class TitleEntry:
+    """One name a film answers to (its title or an alias), for the title index."""
+
+    film_id: int
+    name: str
+    title: str
+    year: int | None
+
+
+class FilmLibrary:
+    """Reads and writes films; every method opens its own short transaction."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def save_document(self, doc: ParsedDocument, content_hash: str) -> SaveResult:
+        """File a parsed document under its film, replacing only that document's previous facts.
+
+        Args:
+            doc: what a parser read.
+            content_hash: hash of the document's text; the same hash again changes nothing.
+
+        Returns:
+            The film and whether it was added, updated or left unchanged.
+        """
+        with self.engine.begin() as conn:
+            return self._save(conn, doc, content_hash)
+
+    def save_documents(self, docs: Iterable[tuple[ParsedDocument, str]]) -> list[SaveResult]:
+        """Save many documents in one transaction (bulk ingest)."""
+        with self.engine.begin() as conn:
+            return [self._save(conn, doc, digest) for doc, digest in docs]
+
+    def _save(self, conn: Connection, doc: ParsedDocument, content_hash: str) -> SaveResult:
+        doc_id = doc.source.document_id
+        previous = conn.execute(
+            select(documents.c.film_id, documents.c.content_hash).where(documents.c.id == doc_id)
+        ).first()
+        if previous and previous.content_hash == content_hash:
+            title = conn.execute(select(films.c.title).where(films.c.id == previous.film_id)).scalar_one()
+            return SaveResult(previous.film_id, title, SaveStatus.UNCHANGED)
+        if previous:
+            conn.execute(delete(documents).where(documents.c.id == doc_id))
+        film_id = self._match_film(conn, doc) or self._create_film(conn, doc)
+        conn.execute(
+            insert(documents).values(
+                id=doc_id,
+                film_id=film_id,
+                kind=doc.source.kind.value,
+                title=doc.source.title,
+                url=doc.source.url,
+                content_hash=content_hash,
+                plot_location=doc.plot.source.location if doc.plot else None,
+            )
+        )
+        self._insert_rows(conn, film_id, doc)
+        self._add_names(conn, film_id, [doc.title, *doc.aliases])
+        if previous and previous.film_id != film_id:
+            self._drop_if_orphan(conn, previous.film_id)
+        self._refresh_year(conn, film_id)
+        title = conn.execute(select(films.c.title).where(films.c.id == film_id)).scalar_one()
+        return SaveResult(film_id, title, SaveStatus.UPDATED if previous else SaveStatus.ADDED)
+
+    def _match_film(self, conn: Connection, doc: ParsedDocument) -> int | None:
+        keys = document_names(doc)
+        candidates = conn.execute(
+            select(film_names.c.film_id).where(film_names.c.name_key.in_(keys)).distinct()
+        ).scalars()
+        years = document_years(doc)
+        for film_id in candidates:
+            if years_match(years, self._film_years(conn, film_id)):
+                return int(film_id)
+        return None
+
+    def _film_years(self, conn: Connection, film_id: int) -> set[int]:
+        rows = conn.execute(
+            select(facts.c.value).where(facts.c.film_id == film_id, facts.c.field == FieldName.RELEASED.value)
+        ).scalars()
+        years = {v.year for v in (_VALUE.validate_json(r) for r in rows) if isinstance(v, ReleaseValue)}
+        year = conn.execute(select(films.c.year).where(films.c.id == film_id)).scalar()
+        return years | ({year} if year else set())
+
+    def _create_film(self, conn: Connection, doc: ParsedDocument) -> int:
+        slug = base = slugify(doc.title, doc.year)
+        n = 1
+        while conn.execute(select(films.c.id).where(films.c.slug == slug)).first():
+            n += 1
+            slug = f"{base}-{n}"
+        result = conn.execute(
+            insert(films).values(slug=slug, title=doc.title, title_key=normalize(doc.title), year=doc.year)
+        )
+        return int(result.inserted_primary_key[0])
+
+    def _insert_rows(self, conn: Connection, film_id: int, doc: ParsedDocument) -> None:
+        doc_id = doc.source.document_id
+        if doc.facts:
+            conn.execute(
+                insert(facts),
+                [
+                    {
+                        "film_id": film_id,
+                        "document_id": doc_id,
+                        "ordinal": i,
+                        "field": f.field.value,
+                        "value_key": f.value.key()[:500],
+                        "value": f.value.model_dump_json(),
+                        "raw": f.raw,
+                        "location": f.source.location[:200],
+                    }
+                    for i, f in enumerate(doc.facts)
+                ],
+            )
+        if doc.plot and doc.plot.beats:
+            conn.execute(
+                insert(plot_beats),
+                [
+                    {"film_id": film_id, "document_id": doc_id, "idx": b.index, "text": b.text, "position": b.position}
+                    for b in doc.plot.beats
+                ],
+            )
+
+    def _add_names(self, conn: Connection, film_id: int, names: Sequence[str]) -> None:
+        known = set(conn.execute(select(film_names.c.name_key).where(film_names.c.film_id == film_id)).scalars())
+        rows = []
+        for name in names:
+            key = normalize(name)
+            if key and key not in known:
+                known.add(key)
+                rows.append({"film_id": film_id, "name": name, "name_key": key})
+        if rows:
+            conn.execute(insert(film_names), rows)
+
+    def _drop_if_orphan(self, conn: Connection, film_id: int) -> None:
+        if not conn.execute(select(documents.c.id).where(documents.c.film_id == film_id).limit(1)).first():
+            conn.execute(delete(film_names).where(film_names.c.film_id == film_id))
+            conn.execute(delete(films).where(films.c.id == film_id))
+
+    def _refresh_year(self, conn: Connection, film_id: int) -> None:
+        """A film's year is the earliest year any of its sources ties it to (the premiere)."""
+        years = self._film_years(conn, film_id)
+        if years:
+            conn.execute(update(films).where(films.c.id == film_id).values(year=min(years)))
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def get_film(self, film_id: int) -> Film | None:
+        """One film with every fact and plot, or None."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(films).where(films.c.id == film_id)).first()
+            if row is None:
+                return None
+            docs = {
+                d.id: d
+                for d in conn.execute(select(documents).where(documents.c.film_id == film_id).order_by(documents.c.id))
+            }
+            fact_rows = conn.execute(
+                select(facts).where(facts.c.film_id == film_id).order_by(facts.c.document_id, facts.c.ordinal)
+            ).all()
+            beat_rows = conn.execute(
+                select(plot_beats).where(plot_beats.c.film_id == film_id).order_by(plot_beats.c.document_id, plot_beats.c.idx)
+            ).all()
+            aliases = [
+                n
+                for n in conn.execute(select(film_names.c.name).where(film_names.c.film_id == film_id)).scalars()
+                if n != row.title
+            ]
+        sources = {
+            doc_id: Source(document_id=doc_id, kind=SourceKind(d.kind), title=d.title, url=d.url)
+            for doc_id, d in docs.items()
+        }
+        film_facts = [
+            Fact(
+                field=FieldName(r.field),
+                value=_VALUE.validate_json(r.value),
+                raw=r.raw,
+                source=sources[r.document_id].model_copy(update={"location": r.location}),
+            )
+            for r in fact_rows
+        ]
+        plots: dict[str, list[PlotBeat]] = {}
+        for b in beat_rows:
+            plots.setdefault(b.document_id, []).append(PlotBeat(index=b.idx, text=b.text, position=b.position))
+        film_plots = [
+            Plot(
+                source=sources[doc_id].model_copy(update={"location": docs[doc_id].plot_location or ""}),
+                beats=beats,
+            )
+            for doc_id, beats in plots.items()
+        ]
+        return Film(
+            id=row.id,
+            slug=row.slug,
+            title=row.title,
+            year=row.year,
+            aliases=aliases,
+            facts=film_facts,
+            plots=film_plots,
+        )
+
+    def title_entries(self) -> list[TitleEntry]:
+        """Every (film, name) pair: the input of the title index."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(film_names.c.film_id, film_names.c.name, films.c.title, films.c.year).join(
+                    films, films.c.id == film_names.c.film_id
+                )
+            ).all()
+        return [TitleEntry(r.film_id, r.name, r.title, r.year) for r in rows]
+
+    def films_with_person(self, name: str, fields: Iterable[FieldName]) -> list[tuple[int, str, int | None, str]]:
+        """Films in which a person holds one of ``fields``: (film id, title, year, field), by exact name key."""
+        key = normalize(name)
+        wanted = [f.value for f in fields]
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(films.c.id, films.c.title, films.c.year, facts.c.field)
+                .join(films, films.c.id == facts.c.film_id)
+                .where(facts.c.field.in_(wanted), (facts.c.value_key == key) | facts.c.value_key.like(f"{key}|%"))
+                .distinct()
+                .order_by(films.c.year, films.c.title)
+            ).all()
+        return [(r.id, r.title, r.year, r.field) for r in rows]
+
+    def count_films(self) -> int:
+        """How many films the library holds."""
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(films)).scalar_one())
+
+    def document_hashes(self) -> dict[str, str]:
+        """Document id → content hash, to skip unchanged documents before parsing them."""
+        with self.engine.connect() as conn:
+            return {r.id: r.content_hash for r in conn.execute(select(documents.c.id, documents.c.content_hash))}
+

@@ -1,0 +1,156 @@
+"""The neutral response every command returns and every adapter renders.
+
+Parts are typed so each platform can show them natively (an embed, Block Kit, a rich table)
+and so spoilers are never mistaken for plain text: `Response.plain_text()` is the one fallback
+used for notifications and logs, and it never contains a spoiler's text.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field
+
+
+class Visibility(StrEnum):
+    """Who sees the answer: the whole channel, or only the member who asked."""
+
+    PUBLIC = "public"
+    PRIVATE = "private"
+
+
+class TextPart(BaseModel):
+    """A paragraph of plain text. Renderers escape it: it may hold user input."""
+
+    kind: Literal["text"] = "text"
+    text: str
+
+
+class CardValue(BaseModel):
+    """One value on a card row with the citations of every source that gave it."""
+
+    text: str
+    sources: list[str] = Field(default_factory=list)
+
+
+class CardRow(BaseModel):
+    """A labelled row of a fact card; ``conflict`` when sources disagree (all values are shown)."""
+
+    label: str
+    values: list[CardValue]
+    conflict: bool = False
+
+
+class CardPart(BaseModel):
+    """A fact card: a title, rows of sourced values, and the documents it was built from."""
+
+    kind: Literal["card"] = "card"
+    title: str
+    subtitle: str = ""
+    rows: list[CardRow] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+
+
+class SpoilerPart(BaseModel):
+    """Text that must stay hidden until a member chooses to see it.
+
+    ``label`` says what is hidden without saying it ("part 3 of 7", "how the race ends");
+    ``reveal_id`` lets a platform reveal it later to one member (see ``core.spoilers``).
+    """
+
+    kind: Literal["spoiler"] = "spoiler"
+    label: str
+    text: str
+    reveal_id: str = ""
+
+
+class ListPart(BaseModel):
+    """A titled list of short items (search results, parties, plan steps)."""
+
+    kind: Literal["list"] = "list"
+    title: str = ""
+    items: list[str] = Field(default_factory=list)
+
+
+class ChoicePart(BaseModel):
+    """A question with the options to pick from, e.g. two equally close titles."""
+
+    kind: Literal["choice"] = "choice"
+    question: str
+    options: list[str]
+
+
+class TimePart(BaseModel):
+    """A moment every member should see in their own time zone (the zone is the club's, for fallbacks)."""
+
+    kind: Literal["time"] = "time"
+    label: str
+    at: datetime
+    zone: str
+
+
+class ErrorPart(BaseModel):
+    """Something the member asked that cannot be done, said plainly, with what they can do instead."""
+
+    kind: Literal["error"] = "error"
+    message: str
+    hint: str = ""
+
+
+Part = Annotated[
+    TextPart | CardPart | SpoilerPart | ListPart | ChoicePart | TimePart | ErrorPart,
+    Field(discriminator="kind"),
+]
+
+
+class Response(BaseModel):
+    """What a command answers: ordered parts and who may see them."""
+
+    parts: list[Part] = Field(default_factory=list)
+    visibility: Visibility = Visibility.PUBLIC
+
+    @property
+    def is_error(self) -> bool:
+        """True when the answer is a refusal or a failure."""
+        return any(isinstance(p, ErrorPart) for p in self.parts)
+
+    @property
+    def has_spoilers(self) -> bool:
+        """True when any part must be hidden."""
+        return any(isinstance(p, SpoilerPart) for p in self.parts)
+
+    def plain_text(self) -> str:
+        """A plain-text rendering for notifications, logs and previews. Spoilers show only their label."""
+        return "\n".join(filter(None, (_plain(p) for p in self.parts)))
+
+
+def _plain(part: TextPart | CardPart | SpoilerPart | ListPart | ChoicePart | TimePart | ErrorPart) -> str:
+    match part:
+        case TextPart():
+            return part.text
+        case CardPart():
+            head = f"{part.title} ({part.subtitle})" if part.subtitle else part.title
+            rows = [f"{r.label}: {' / '.join(v.text for v in r.values)}" for r in part.rows]
+            return "\n".join([head, *rows])
+        case SpoilerPart():
+            return f"[spoiler: {part.label}]"
+        case ListPart():
+            return "\n".join(filter(None, [part.title, *(f"- {i}" for i in part.items)]))
+        case ChoicePart():
+            return "\n".join([part.question, *(f"{n}. {o}" for n, o in enumerate(part.options, 1))])
+        case TimePart():
+            return f"{part.label}: {part.at.strftime('%a %d %b %Y %H:%M')} ({part.zone})"
+        case ErrorPart():
+            return f"{part.message} {part.hint}".strip()
+
+
+def text(message: str, visibility: Visibility = Visibility.PUBLIC) -> Response:
+    """A one-paragraph answer."""
+    return Response(parts=[TextPart(text=message)], visibility=visibility)
+
+
+def error(message: str, hint: str = "") -> Response:
+    """A refusal or failure, shown only to the member who asked."""
+    return Response(parts=[ErrorPart(message=message, hint=hint)], visibility=Visibility.PRIVATE)

@@ -1,0 +1,68 @@
+"""Shared fixtures: a fresh database per test, the bundled films, the shared fixtures folder."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from core.app import FilmClub
+from core.database import build_engine, ensure_schema, metadata
+from core.settings import BUNDLED_DATA, Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+WIKITEXT_FIXTURES = SHARED / "fixtures" / "wikitext"
+SEEDS = SHARED / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test reads the developer's .env, home directory or real tokens."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / "data"))
+    for name in list(os.environ):
+        if name.startswith(("DISCORD_", "SLACK_")) or (name.startswith("FILMCLUB_") and name != "FILMCLUB_TEST_DATABASE_URL"):
+            monkeypatch.delenv(name)
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    """SQLite in the test's folder, or the PostgreSQL server named by FILMCLUB_TEST_DATABASE_URL (emptied)."""
+    url = os.environ.get("FILMCLUB_TEST_DATABASE_URL")
+    if not url:
+        return f"sqlite:///{tmp_path / 'filmclub.sqlite3'}"
+    engine = build_engine(url)
+    ensure_schema(engine)
+    metadata.drop_all(engine)
+    engine.dispose()
+    return url
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    engine = build_engine(database_url)
+    ensure_schema(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def settings(database_url: str) -> Settings:
+    return Settings(FILMCLUB_DATABASE_URL=database_url, FILMCLUB_DATA_DIR=BUNDLED_DATA)
+
+
+@pytest.fixture
+def empty_club(settings: Settings, engine: Engine) -> FilmClub:
+    return FilmClub(settings, engine)
+
+
+@pytest.fixture
+def club(empty_club: FilmClub) -> FilmClub:
+    """A club whose library holds the bundled films."""
+    empty_club.seed_bundled_films()
+    return empty_club
