@@ -49,7 +49,7 @@ _MULTIPLIERS = {
 _PREFIX_ALTERNATION = "|".join(re.escape(p) for p, _ in sorted(_CURRENCY_PREFIXES, key=lambda x: -len(x[0])))
 _MONEY = re.compile(
     rf"(?P<approx>(?:~|about|approx(?:imately)?\.?|est(?:imated)?\.?|over|more than|around)\s*)?"
-    rf"(?P<cur>{_PREFIX_ALTERNATION})\s?"
+    rf"(?<![A-Za-z])(?P<cur>{_PREFIX_ALTERNATION})\s?"
     r"(?P<num>\d[\d,]*(?:\.\d+)?)"
     r"(?:\s*[-–]\s*\d[\d,]*(?:\.\d+)?)?"
     r"\s*(?P<mult>thousand|million|billion|lakhs?|crores?|mn|bn|cr|[kKmMbB])?\b",

@@ -1,0 +1,174 @@
+"""Reading a wikitext "Cast" section into actor/character pairs, for the wikitext parser.
+
+Cast sections come as bullet lists (``* [[Michael Keaton]] as [[Batman|Bruce Wayne/Batman]]``), as
+``Actor – Character`` lines (sometimes ``Character – Actor``), with nested bullets for one actor's
+several roles, or as tables with "Actor"/"Character" columns. Prose paragraphs are not read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from mwparserfromhell.nodes import Tag
+from mwparserfromhell.wikicode import Wikicode
+
+from core.library.model import CastValue, normalize
+from core.library.wikitext_infobox import split_names, strip_qualifiers
+from core.library.wikitext_markup import Renderer
+
+_ITEM = "\ue000"  # marks list items in the rendered section (a private-use character, never in text)
+_AS = re.compile(r"\s+as\b\s*:?\s*")
+_DASH = re.compile(r"\s+[–—-]+\s+|\s*\.{3}\s*|\s*…\s*")
+# A description after the character's name: "as Su Lin, Lee's sister", "as Barron, the irate boss ...".
+_CHARACTER_END = re.compile(r"[:;]|\s[–—]\s|\s-\s|,\s+(?=[a-z]|[A-Z][\w.]*'s\b)|\s+who\s|(?<=[a-z]{4})\.\s+(?=[A-Z])")
+# "Howard Keel as Adam and Jane Powell as Milly": one line, two entries.
+_NEXT_ENTRY = re.compile(r"(?:,|\s+and)\s+(?=[A-Z][^,:;()]{0,40}?\s+as\s)")
+_CREW_LABEL = re.compile(
+    r"^(?:directors?|directed by|producers?|writers?|screenplay|music|host|presenter)\s*:", re.IGNORECASE
+)
+_ACTOR_END = re.compile(r"[:;]|,\s+(?=[a-z])")
+_CREDIT_NOTE = re.compile(
+    r"\s*\((?:as |voice|uncredited|credited|deleted|special|cameo|archive|also |guest|dubbed|singing)[^()]*\)",
+    re.IGNORECASE,
+)
+_NOT_A_CHARACTER = re.compile(r"^(?:special|guest|cameo|item (?:number|song)|uncredited)\b", re.IGNORECASE)
+_ACTOR_HEADER = re.compile(r"actor|actress|cast|performer|played by|voice", re.IGNORECASE)
+_CHARACTER_HEADER = re.compile(r"character|role|part\b", re.IGNORECASE)
+
+
+@dataclass
+class CastReading:
+    """Cast entries (value and the text it came from) and the lines that could not be read."""
+
+    entries: list[tuple[CastValue, str]] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)
+
+
+def read_cast(body: Wikicode, known_people: set[str]) -> CastReading:
+    """Read the cast from a section's wikicode.
+
+    Args:
+        body: the section's content (without its heading).
+        known_people: normalized names the infobox gives (starring, director ...), used to tell
+            ``Actor – Character`` lines from ``Character – Actor`` ones.
+
+    Returns:
+        Entries in the section's order and the list items or tables that were not understood.
+
+    """
+    reading = CastReading()
+    _read_lines(Renderer(item_mark=_ITEM).text(body), known_people, reading)
+    for table in body.filter_tags():
+        if str(table.tag).casefold() == "table" and table.contents is not None:
+            _read_table(table, reading)
+    return reading
+
+
+def _read_lines(text: str, known_people: set[str], reading: CastReading) -> None:
+    items = []
+    for line in text.split("\n"):
+        depth = len(line) - len(line.lstrip(_ITEM))
+        if depth and (entry := line.lstrip(_ITEM).strip()):
+            items.append((depth, entry))
+    dashed = [_DASH.split(e, maxsplit=1) for _, e in items if not _AS.search(e) and _DASH.search(e)]
+    left = sum(normalize(strip_qualifiers(p[0])) in known_people for p in dashed)
+    right = sum(normalize(strip_qualifiers(p[1])) in known_people for p in dashed)
+    reversed_dash = right > left  # e.g. "Elsa - Nora Aunor": the section names characters first
+    pending: tuple[int, list[str]] | None = None  # an actor "as:" whose roles follow as nested bullets
+    for number, (depth, entry) in enumerate(items):
+        if pending and depth > pending[0]:
+            character = _character(entry)
+            reading.entries.extend((CastValue(actor=a, character=character), entry) for a in pending[1])
+            continue
+        pending = None
+        nested = number + 1 < len(items) and items[number + 1][0] > depth
+        if _CREW_LABEL.match(entry) or (nested and not _AS.search(entry)):
+            continue  # "Director: X", or a group heading ("''Segment title''") over nested entries
+        for part in _split_entries(entry):
+            actors, character, multi = _parse_entry(part, reversed_dash)
+            if not actors:
+                reading.unread.append(part)
+            elif multi:
+                pending = (depth, actors)
+            else:
+                reading.entries.extend((CastValue(actor=a, character=character), part) for a in actors)
+
+
+def _split_entries(entry: str) -> list[str]:
+    """Split ``A as X and B as Y`` into two entries; ``A and B as X`` stays one (two actors, one role)."""
+    parts: list[str] = []
+    start = 0
+    for match in _NEXT_ENTRY.finditer(entry):
+        if _AS.search(entry[start : match.start()]):
+            parts.append(entry[start : match.start()])
+            start = match.end()
+    return [*parts, entry[start:]]
+
+
+def _parse_entry(entry: str, reversed_dash: bool) -> tuple[list[str], str | None, bool]:
+    """Actors, character, and whether the roles follow on nested lines (``Peter Sellers as:``)."""
+    match = _AS.search(entry)
+    if match:
+        actor, character = entry[: match.start()], entry[match.end() :]
+    elif dash := _DASH.search(entry):
+        actor, character = entry[: dash.start()], entry[dash.end() :]
+        if reversed_dash:
+            actor, character = character, actor
+    else:
+        actor, character = _ACTOR_END.split(entry, maxsplit=1)[0], ""
+    actors = [a for a in split_names(strip_qualifiers(actor)) if _name_like(a)]
+    if not actors:
+        return [], None, False
+    multi = bool(match) and not character.strip()
+    return actors, _character(character), multi
+
+
+def _character(text: str) -> str | None:
+    text = _CREDIT_NOTE.sub("", text)
+    text = _CHARACTER_END.split(text, maxsplit=1)[0].strip(" ,;.:")
+    return None if not text or _NOT_A_CHARACTER.match(text) else text
+
+
+def _name_like(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 6 and (text[0].isupper() or not text[0].isascii()) and text[0].isalpha()
+
+
+def _read_table(table: Tag, reading: CastReading) -> None:
+    rows = [list(_cells(row)) for row in table.contents.filter_tags(recursive=False) if str(row.tag) == "tr"]
+    rows = [row for row in rows if any(text for _, text in row)]
+    header = next((row for row in rows if row and all(is_head for is_head, _ in row)), None)
+    titles = [text for _, text in header] if header else []
+    character_column = next((i for i, t in enumerate(titles) if _CHARACTER_HEADER.search(t)), None)
+    actor_columns = [i for i, t in enumerate(titles) if _ACTOR_HEADER.search(t) and i != character_column]
+    if not actor_columns and character_column is not None:
+        actor_columns = [i for i, t in enumerate(titles) if re.fullmatch(r"name", t, re.IGNORECASE)]
+    if header is not None and character_column is not None and actor_columns:
+        for row in rows[rows.index(header) + 1 :]:
+            texts = [text for _, text in row]
+            if len(texts) <= max(character_column, *actor_columns):
+                continue
+            character = strip_qualifiers(texts[character_column]) or None
+            for column in actor_columns:
+                for actor in split_names(strip_qualifiers(_AS.split(texts[column], maxsplit=1)[0])):
+                    if _name_like(actor):
+                        reading.entries.append((CastValue(actor=actor, character=character), " | ".join(texts)))
+        return
+    # No actor/character columns: cells that read "Priscilla Lane as Ann Lemp" each give an entry.
+    cells = [text for row in rows for _, text in row if _AS.search(text)]
+    for text in cells:
+        actors, character, _ = _parse_entry(text, False)
+        reading.entries.extend((CastValue(actor=a, character=character), text) for a in actors)
+    if not cells:
+        reading.unread.append(f"a cast table with columns {titles or 'unknown'}")
+
+
+def _cells(row: Tag) -> Iterator[tuple[bool, str]]:
+    renderer = Renderer()
+    if row.contents is None:
+        return
+    for cell in row.contents.filter_tags(recursive=False):
+        if str(cell.tag) in {"td", "th"}:
+            yield str(cell.tag) == "th", renderer.inline(cell.contents) if cell.contents is not None else ""

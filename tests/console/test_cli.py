@@ -1,0 +1,68 @@
+"""The console through its real entry point: run, --json, piped input, ingest."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from bots.console.__main__ import main
+from tests.conftest import WIKITEXT_FIXTURES
+
+
+@pytest.fixture
+def cli_db(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    path = tmp_path / "cli.sqlite3"
+    monkeypatch.setenv("FILMCLUB_DATABASE_URL", f"sqlite:///{path}")
+    return path
+
+
+def test_run_prints_the_card_of_the_bundled_film(cli_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["run", "/film info Children of Heaven"]) == 0
+    out = capsys.readouterr().out
+    for expected in ("Children of Heaven", "Majid Majidi", "89 min", "1,628,579", "933,933", "382,000", "180,000"):
+        assert expected in out
+    assert "Metascore 77/100" in out and "Tomatometer 83%" in out
+    assert "sources disagree" in out
+    assert "no end-credit scenes" in out
+
+
+def test_run_json_prints_the_neutral_response(cli_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["run", "--json", "/film info childern of haven"]) == 0
+    response = json.loads(capsys.readouterr().out)
+    card = response["parts"][0]
+    assert card["kind"] == "card" and card["title"] == "Children of Heaven"
+    rows = {row["label"]: row for row in card["rows"]}
+    assert rows["Box office"]["conflict"] is True
+    assert all(v["sources"] for row in card["rows"] for v in row["values"])
+
+
+def test_unknown_film_gets_the_closest_titles_and_a_failing_status(cli_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["run", "/film info Batmann Returns Again"]) == 1
+    out = capsys.readouterr().out
+    assert "No film called" in out and "Batman" in out and "Traceback" not in out
+
+
+def test_piped_lines_answer_one_json_object_each(
+    cli_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = "/film info Batman 1989\n\n/film search films by Majid Majidi\n/nonsense here\n"
+    monkeypatch.setattr("sys.stdin", io.StringIO(lines))
+    assert main(["--json"]) == 0
+    answers = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(answers) == 3
+    assert answers[0]["parts"][0]["title"] == "Batman"
+    assert "Children of Heaven (1997)" in answers[1]["parts"][0]["items"]
+    assert answers[2]["parts"][0]["kind"] == "error"
+
+
+def test_ingest_reports_and_exit_status(cli_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ingest", str(WIKITEXT_FIXTURES)]) == 0
+    out = capsys.readouterr().out
+    assert "8 added" in out
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(b"\x00\x01\x02" * 100)
+    assert main(["ingest", str(junk)]) == 1
+    assert "junk.txt" in capsys.readouterr().out
