@@ -65,7 +65,7 @@ class FilmClub:
         """The title index, built on first use."""
         with self._index_lock:
             if self._index is None:
-                self._index = TitleIndex(self.library.title_entries())
+                self._index = TitleIndex(self.library.iter_title_entries())
             return self._index
 
     def find_film(self, query: str) -> Film | Response:
@@ -168,3 +168,8 @@ def _check_one(arg: Argument, value: Any) -> Any:
     if arg.choices and text.casefold() not in arg.choices:
         raise ArgumentError(f"{arg.name} must be one of: {', '.join(arg.choices)}.")
     return text.casefold() if arg.choices else text
+
+
+# A command's handler type names FilmClub, which exists only once this module is loaded: resolve it now
+# (without this, building any Command raises "Command is not fully defined").
+Command.model_rebuild()

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from core.app import FilmClub
-from core.database import build_engine, ensure_schema, metadata
+from core.database import build_engine, ensure_schema
 from core.settings import BUNDLED_DATA, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,8 +37,9 @@ def database_url(tmp_path: Path) -> str:
     if not url:
         return f"sqlite:///{tmp_path / 'filmclub.sqlite3'}"
     engine = build_engine(url)
-    ensure_schema(engine)
-    metadata.drop_all(engine)
+    with engine.begin() as conn:  # every table, the scheduler's and Alembic's included
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
     engine.dispose()
     return url
 

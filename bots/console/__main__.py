@@ -2,7 +2,8 @@
 
     filmclub                         interactive prompt (or one command per line from a pipe)
     filmclub run "/film info …"      one command, then exit
-    filmclub ingest PATH…            add documents to the library
+    filmclub ingest PATH…            add documents to the library (files, folders, Wikipedia XML dumps)
+    filmclub add TITLE               add a film from its Wikipedia article
 """
 
 from __future__ import annotations
@@ -10,14 +11,19 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.markup import escape
+from rich.progress import BarColumn, DownloadColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from bots.console.app import ConsoleSession, is_interactive
+from bots.console.app import ConsoleSession, console_context, is_interactive
 from core.app import FilmClub
-from core.library.ingest import DocumentReport, IngestReport, find_documents, ingest_paths
+from core.commands.lines import Invocation
+from core.library.bulk import ingest_sources
+from core.library.dump import WikiDump, is_dump
+from core.library.ingest import DocumentReport, IngestReport, find_documents
 from core.settings import Settings
 
 
@@ -31,42 +37,90 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("line", nargs="+", help='e.g. "/film info Children of Heaven"')
     run.add_argument("--json", action="store_true", dest="json_run", help="print JSON")
     run.add_argument("--spoilers", action="store_true", dest="spoilers_run", help="show hidden plot parts")
-    ingest = sub.add_parser("ingest", help="add documents (files or folders) to the library")
-    ingest.add_argument("paths", nargs="+", type=Path)
+    ingest = sub.add_parser("ingest", help="add documents (files, folders, Wikipedia XML dumps) to the library")
+    ingest.add_argument(
+        "paths", nargs="+", type=Path, help="files, folders, or a dump such as enwiki-…-pages-articles.xml.bz2"
+    )
+    ingest.add_argument("--workers", type=int, default=None, help="parser processes (default: one per CPU)")
+    add = sub.add_parser("add", help="add a film from its Wikipedia article (title or link)")
+    add.add_argument("title", nargs="+")
     return parser
 
 
-def print_report(report: IngestReport, console: Console) -> None:
-    """The end-of-ingest summary: counts, then every document's problems, file by file."""
+def print_report(report: IngestReport, console: Console, failures_only: bool = False) -> None:
+    """The end-of-ingest summary: counts, then every document's problems, file by file.
+
+    ``failures_only`` (a dump: thousands of articles) lists only the documents that failed, and counts the rest.
+    """
     console.print(
         f"[bold]{report.count('added')} added, {report.count('updated')} updated, "
         f"{report.count('unchanged')} unchanged, {report.count('failed')} failed[/bold]"
     )
+    noted = 0
     for doc in report.documents:
         if doc.problems:
+            if failures_only and doc.status != "failed":
+                noted += 1
+                continue
             style = "red" if doc.status == "failed" else "yellow"
-            console.print(f"[{style}]{doc.path}[/{style}] ({doc.status}{': ' + doc.film if doc.film else ''})")
+            film = f": {escape(doc.film)}" if doc.film else ""
+            console.print(f"[{style}]{escape(doc.path)}[/{style}] ({doc.status}{film})")
             for problem in doc.problems:
                 console.print(f"    - {problem}", markup=False, highlight=False)
+    if noted:
+        console.print(f"{noted} ingested documents have notes on parts that could not be read (not listed for dumps).")
 
 
-def run_ingest(club: FilmClub, paths: list[Path], console: Console) -> int:
-    """Ingest with a progress bar; exit status 1 only when nothing at all could be ingested."""
+def run_ingest(club: FilmClub, paths: list[Path], console: Console, workers: int | None = None) -> int:
+    """Ingest with a progress bar; exit status 1 only when nothing at all could be ingested.
+
+    Folders and files count documents; a dump shows how much of the file is read and the articles per second.
+    Interrupted (Ctrl-C), it says so: every batch saved stays saved, and the same command resumes.
+    """
     missing = [p for p in paths if not p.exists()]
     for path in missing:
         console.print(f"[red]no such file or folder: {path}[/red]")
-    files = list(find_documents(p for p in paths if p.exists()))
-    columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True, disable=len(files) < 20) as progress:
-        task = progress.add_task("ingest", total=len(files))
+    present = [p for p in paths if p.exists()]
+    has_dump = any(is_dump(p) for p in present)
+    total = sum(p.stat().st_size for p in present if is_dump(p)) if has_dump else len(list(find_documents(present)))
+    speed = TextColumn("{task.fields[done]} articles, {task.fields[rate]:.1f}/s")
+    columns = (TextColumn("ingesting"), BarColumn(), DownloadColumn() if has_dump else MofNCompleteColumn(), speed)
+    dumps: list[WikiDump] = []
+    started = time.monotonic()
+    done = 0
+    with Progress(*columns, TimeElapsedColumn(), console=console, transient=True, disable=total < 20) as progress:
+        task = progress.add_task("ingest", total=total, done=0, rate=0.0)
 
         def advance(_: DocumentReport) -> None:
-            progress.advance(task)
+            nonlocal done
+            done += 1
+            rate = done / max(time.monotonic() - started, 1e-6)
+            if has_dump:
+                # bytes of the dumps finished before this one, and how far into this one
+                read = sum(d.size for d in dumps[:-1]) + (dumps[-1].position() if dumps else 0)
+                progress.update(task, completed=read, done=done, rate=rate)
+            else:
+                progress.update(task, advance=1, done=done, rate=rate)
 
-        report = ingest_paths(club.library, files, on_document=advance)
+        try:
+            report = ingest_sources(club.library, present, workers=workers, on_document=advance, dumps=dumps)
+        except KeyboardInterrupt:
+            club.library_changed()
+            console.print(f"[yellow]Interrupted after {done} documents; what was saved stays saved.[/yellow]")
+            console.print("Run the same command again to resume: documents already saved are skipped.")
+            return 130
     club.library_changed()
-    print_report(report, console)
+    for dump in dumps:
+        console.print(f"{dump.path.name}: {dump.pages_read} pages read ({dump.wiki.id})")
+    print_report(report, console, failures_only=has_dump)
     return 0 if report.ingested_anything else 1
+
+
+def run_add(club: FilmClub, title: str, session: ConsoleSession) -> int:
+    """``filmclub add TITLE``: the ``/film add`` command, run as the local organiser."""
+    response = club.execute(Invocation(group="film", name="add", arguments={"title": title}), console_context())
+    session.show(response)
+    return 1 if response.is_error else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,11 +131,13 @@ def main(argv: list[str] | None = None) -> int:
     console = Console(stderr=False)
     club = FilmClub(settings)
     if args.action == "ingest":
-        return run_ingest(club, args.paths, console)
+        return run_ingest(club, args.paths, console, args.workers)
     club.seed_bundled_films()
     as_json = args.json or getattr(args, "json_run", False)
     spoilers = args.spoilers or getattr(args, "spoilers_run", False)
     session = ConsoleSession(club, sys.stdout, as_json=as_json, show_spoilers=spoilers)
+    if args.action == "add":
+        return run_add(club, " ".join(args.title), session)
     if args.action == "run":
         response = session.answer(" ".join(args.line))
         if response is not None:

@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-from core.library.model import (
-    CastValue,
-    Fact,
-    FactValue,
-    FieldName,
-    Film,
-    MoneyScope,
-    MoneyValue,
-    PersonValue,
-    normalize,
-)
+from core.answers.cite import describe_value, labels, source_rank
+from core.answers.phrasing import fold
+from core.library.model import CastValue, FieldName, Film, PersonValue
 from core.library.reconcile import FactGroup, view_field
 from core.responses import CardPart, CardRow, CardValue
 
@@ -21,6 +13,7 @@ CARD_FIELDS: list[tuple[FieldName, str]] = [
     (FieldName.DIRECTOR, "Directed by"),
     (FieldName.WRITER, "Written by"),
     (FieldName.STARRING, "Starring"),
+    (FieldName.MUSIC, "Music by"),
     (FieldName.RUNTIME, "Runtime"),
     (FieldName.COUNTRY, "Country"),
     (FieldName.LANGUAGE, "Language"),
@@ -31,43 +24,45 @@ CARD_FIELDS: list[tuple[FieldName, str]] = [
 ]
 MAX_STARRING = 8
 
-SCOPE_NAMES = {MoneyScope.WORLDWIDE: "worldwide", MoneyScope.US: "US", MoneyScope.BUDGET: "", MoneyScope.UNSPECIFIED: ""}
-
-
-def describe_value(value: FactValue) -> str:
-    """A value as the card shows it: money with its scope, approximations marked."""
-    if isinstance(value, MoneyValue):
-        text = value.display()
-        scope = SCOPE_NAMES[value.scope]
-        if value.approximate:
-            text = f"about {text}"
-        return f"{text} {scope}".strip()
-    return value.display()
-
 
 def card_value(group: FactGroup, text: str | None = None) -> CardValue:
-    """A card value citing every source of a group."""
-    return CardValue(text=text or describe_value(group.value), sources=[s.label for s in group.sources])
+    """Make a card value citing every source of a group."""
+    return CardValue(text=text or describe_value(group.value), sources=labels(group.sources))
 
 
-def starring_values(film: Film) -> list[CardValue]:
-    """Leading actors with the characters they play (from the cast list when it names them)."""
-    characters = {
-        normalize(f.value.actor): f.value.character
-        for f in film.facts_for(FieldName.CAST)
-        if isinstance(f.value, CastValue) and f.value.character
-    }
-    groups = view_field(film.facts, FieldName.STARRING).groups
-    if not groups:
-        groups = view_field(film.facts, FieldName.CAST).groups
+def characters_by_actor(film: Film) -> dict[str, str]:
+    """Folded actor name → the character the cast list gives them (first one named)."""
+    found: dict[str, str] = {}
+    for fact in film.facts_for(FieldName.CAST):
+        if isinstance(fact.value, CastValue) and fact.value.character:
+            found.setdefault(fold(fact.value.actor), fact.value.character)
+    return found
+
+
+def starring_values(film: Film, limit: int = MAX_STARRING) -> list[CardValue]:
+    """Leading actors with the characters they play (from the cast list when it names them).
+
+    Args:
+        film: the film.
+        limit: how many actors at most.
+
+    Returns:
+        ``Name (Character)`` values with their sources: the infobox's leads, or the cast list's
+        first names when there is no list of leads.
+
+    """
+    characters = characters_by_actor(film)
+    groups = view_field(film.facts, FieldName.STARRING).groups or view_field(film.facts, FieldName.CAST).groups
     values = []
-    for group in groups[:MAX_STARRING]:
+    for group in groups[:limit]:
         value = group.value
         if isinstance(value, PersonValue):
-            character = characters.get(normalize(value.name))
+            character = characters.get(fold(value.name))
             text = f"{value.name} ({character})" if character else value.name
             if value.unsplit:
                 text += " (names run together in the source)"
+        elif isinstance(value, CastValue):
+            text = f"{value.actor} ({value.character})" if value.character else value.actor
         else:
             text = describe_value(value)
         values.append(card_value(group, text))
@@ -75,14 +70,15 @@ def starring_values(film: Film) -> list[CardValue]:
 
 
 def build_card(film: Film) -> CardPart:
-    """The film's card.
+    """Build the film's card.
 
     Args:
         film: a film with its facts.
 
     Returns:
         A card with one row per field the library holds, in a fixed order; fields with no
-        facts are left out rather than shown empty.
+        facts are left out rather than shown empty; rows whose sources disagree are flagged.
+
     """
     rows: list[CardRow] = []
     for field_name, label in CARD_FIELDS:
@@ -93,18 +89,16 @@ def build_card(film: Film) -> CardPart:
             continue
         view = view_field(film.facts, field_name)
         if view.groups:
-            rows.append(CardRow(label=label, values=[card_value(g) for g in view.groups], conflict=view.conflict))
+            values = sorted((card_value(g) for g in view.groups), key=lambda v: source_rank(v.sources))
+            rows.append(CardRow(label=label, values=values, conflict=view.conflict))
     return CardPart(
         title=film.title,
         subtitle=str(film.year or ""),
         rows=rows,
-        sources=[s.label for s in film.sources],
+        sources=film_sources(film),
     )
 
 
-def facts_text(facts: list[Fact]) -> str:
-    """Several facts' values joined for a sentence: ``A, B and C``."""
-    names = list(dict.fromkeys(describe_value(f.value) for f in facts))
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+def film_sources(film: Film) -> list[str]:
+    """Labels of every document about the film (``Film.sources`` copies a model per fact; labels need none)."""
+    return labels([*(f.source for f in film.facts), *(p.source for p in film.plots)])

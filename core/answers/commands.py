@@ -1,26 +1,49 @@
-"""``/film info`` and ``/film search``: looking films up."""
+"""``/film info``, ``/film ask`` and ``/film search``: looking films up and asking about them."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from core.answers.ask import answer_question
 from core.answers.card import build_card
 from core.answers.search import search_films
-from core.commands.registry import Argument, ArgType, CommandContext, Registry
-from core.responses import Response, TextPart
+from core.commands.registry import ArgType, Argument, CommandContext, Registry
+from core.responses import Response
+
+if TYPE_CHECKING:
+    from core.app import FilmClub
 
 TITLE = Argument(name="title", description="The film's title (typos are fine)", type=ArgType.FILM)
 
 
 def register(registry: Registry) -> None:
-    """Add the look-up commands."""
+    """Add the look-up commands.
+
+    Args:
+        registry: the bot's command registry.
+
+    """
     registry.command(
         "film",
         "info",
         "A film's fact card, every fact with its source",
         TITLE,
-        examples=("/film info Children of Heaven",),
+        examples=("/film info Children of Heaven", "/film info Solaris 1972"),
     )(film_info)
+    registry.command(
+        "film",
+        "ask",
+        "Ask about a film in plain words",
+        Argument(
+            name="question", description="Your question, e.g. who plays Zahra in Children of Heaven?", max_length=300
+        ),
+        examples=(
+            "/film ask who directed Children of Heaven?",
+            "/film ask who plays Zahra in Children of Heaven?",
+            "/film ask how much did it make?",
+            "/film ask is there anything after the credits?",
+        ),
+    )(film_ask)
     registry.command(
         "film",
         "search",
@@ -30,8 +53,8 @@ def register(registry: Registry) -> None:
     )(film_search)
 
 
-def film_info(club: Any, ctx: CommandContext, args: dict[str, Any]) -> Response:
-    """The card of the film named by ``title``."""
+def film_info(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Response:
+    """Show the card of the film named by ``title``; the channel then talks about that film."""
     found = club.find_film(args["title"])
     if isinstance(found, Response):
         return found
@@ -39,7 +62,11 @@ def film_info(club: Any, ctx: CommandContext, args: dict[str, Any]) -> Response:
     return Response(parts=[build_card(found)])
 
 
-def film_search(club: Any, ctx: CommandContext, args: dict[str, Any]) -> Response:
-    """Films matching title words or a person."""
-    result = search_films(club, args["words"])
-    return result if result.parts else Response(parts=[TextPart(text="No films found.")])
+def film_ask(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Response:
+    """Answer a question in plain words, with or without the film's title."""
+    return answer_question(club, ctx, args["question"])
+
+
+def film_search(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Response:
+    """List films matching title words or a person."""
+    return search_films(club, args["words"])

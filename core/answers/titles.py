@@ -1,40 +1,79 @@
 """Title resolution: from what a member typed to a film id, exactly when possible, fuzzily otherwise.
 
-Only names are held in memory (not films): an exact dict of normalized names, and rapidfuzz over
-the names for typos. A year in the query ("Solaris 1972") tells remakes apart.
+Only names are held in memory, never films, and compactly (arrays, not objects per film): the
+folded names, which film answers to each, and an inverted index from title words to names. A
+misspelled title is scored with rapidfuzz QRatio only against candidate names: those sharing its
+words, where a word missing from the vocabulary stands for the vocabulary words a keystroke or two
+away (found through a small trigram index over the words, not over the titles) or for two words
+run together. A full QRatio scan of 100k names costs ~15 ms; the candidates, well under one. A year
+in the query ("Solaris 1972") tells remakes apart.
 """
 
 from __future__ import annotations
 
 import re
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
-from core.library.model import normalize
+from core.answers.phrasing import fold
 from core.library.store import TitleEntry
 
 _YEAR_SUFFIX = re.compile(r"\s*\(?\b(18[89]\d|19\d\d|20\d\d)\)?\s*$")
 _ARTICLES = ("the ", "a ", "an ")
 MIN_SCORE = 72.0
+PARTIAL_SCORE = 88.0
+SUGGEST_SCORE = 50.0
 TIE_MARGIN = 2.0
+# Beyond this many candidate names, only those sharing the most words with the query are scored.
+MAX_SCORED = 2000
+# Words too common to find a title by; used only when a query has no other word.
+STOP_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "to", "for", "with", "at", "by", "from", "or"})
+ScoreFn = Callable[..., float]
 
 
 def title_key(text: str) -> str:
-    """Normalized name without a leading article, as used for exact lookups."""
-    key = normalize(text)
+    """Fold a title for exact lookups: case, accents, punctuation and a leading article go.
+
+    Args:
+        text: a title or alias as written.
+
+    Returns:
+        The folded name: ``The Adventures of Milo and Otis`` → ``adventures of milo and otis``.
+
+    """
+    key = fold(text)
     for article in _ARTICLES:
-        if key.startswith(article):
+        if key.startswith(article) and len(key) > len(article):
             return key[len(article) :]
     return key
 
 
 def split_year(query: str) -> tuple[str, int | None]:
-    """``Solaris 1972`` → (``Solaris``, 1972); a title that is only a year stays a title."""
+    """Split a trailing year off a title: ``Solaris 1972`` → (``Solaris``, 1972).
+
+    Args:
+        query: a title as typed.
+
+    Returns:
+        The title without the year, and the year (None when there is none); a title that is only
+        a year stays a title.
+
+    """
     match = _YEAR_SUFFIX.search(query)
     if match and match.start() > 0:
         return query[: match.start()], int(match.group(1))
     return query, None
+
+
+def trigrams(word: str) -> set[str]:
+    """Character trigrams of a word, padded so its start and end count."""
+    padded = f" {word} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
 
 
 @dataclass
@@ -52,23 +91,76 @@ class Resolution:
 
     @property
     def ambiguous(self) -> bool:
+        """True when more than one film is equally close (the member must pick)."""
         return len({c.film_id for c in self.candidates}) > 1
 
 
 class TitleIndex:
     """An in-memory index of film names, rebuilt from the store when the library changes."""
 
-    def __init__(self, entries: list[TitleEntry]) -> None:
-        self._exact: dict[str, list[TitleEntry]] = {}
+    def __init__(self, entries: Iterable[TitleEntry]) -> None:
+        self._keys: list[str] = []  # folded names, scored by rapidfuzz
+        # The same names as written (for answers), as UTF-8 in one buffer: 100k small str objects cost ~7 MB more.
+        self._names = bytearray()
+        self._name_ends = array("I")
+        self._key_ids: dict[str, int] = {}
+        self._key_film = array("i")  # name → its film; remakes sharing a name go to _more_films
+        self._more_films: dict[int, tuple[int, ...]] = {}
+        self._film_name = array("i")  # film id → index of its title among the names (-1: none)
+        self._film_year = array("H")  # film id → year (0: unknown)
+        self._word_ids: dict[str, int] = {}
+        self._words: list[str] = []
+        self._postings: list[array[int]] = []  # word → names holding it
+        self._word_grams: dict[str, array[int]] = {}  # trigram → words holding it (for misspelled words)
         for entry in entries:
-            self._exact.setdefault(title_key(entry.name), []).append(entry)
-        self._keys = list(self._exact)
+            self._add(entry)
+
+    def _add(self, entry: TitleEntry) -> None:
+        self._grow(entry.film_id)
+        if entry.year:
+            self._film_year[entry.film_id] = entry.year
+        key = title_key(entry.name)
+        if not key:
+            return
+        index = self._key_ids.get(key)
+        if index is None:
+            index = len(self._keys)
+            self._key_ids[key] = index
+            self._keys.append(key)
+            self._names += entry.name.encode()
+            self._name_ends.append(len(self._names))
+            self._key_film.append(entry.film_id)
+            for word in dict.fromkeys(key.split()):
+                self._postings[self._word_id(word)].append(index)
+        elif entry.film_id not in self._films_at(index):
+            self._more_films[index] = (*self._more_films.get(index, ()), entry.film_id)
+        # A film is shown by its title, or by the first of its names when its title is not among them.
+        if entry.name == entry.title or self._film_name[entry.film_id] < 0:
+            self._film_name[entry.film_id] = index
+
+    def _grow(self, film_id: int) -> None:
+        missing = film_id + 1 - len(self._film_name)
+        if missing > 0:
+            self._film_name.extend([-1] * missing)
+            self._film_year.extend([0] * missing)
+
+    def _word_id(self, word: str) -> int:
+        word_id = self._word_ids.get(word)
+        if word_id is None:
+            word_id = self._word_ids[word] = len(self._words)
+            self._words.append(word)
+            self._postings.append(array("i"))
+            for gram in trigrams(word):
+                self._word_grams.setdefault(gram, array("i")).append(word_id)
+        return word_id
 
     def __len__(self) -> int:
         return len(self._keys)
 
+    # -- lookups -------------------------------------------------------------------------------
+
     def resolve(self, query: str) -> Resolution:
-        """The films a typed title may mean.
+        """Find the films a typed title may mean.
 
         Args:
             query: a title as typed, with or without its year, article or typos.
@@ -76,38 +168,180 @@ class TitleIndex:
         Returns:
             One candidate when the title is clear; several when they tie (the member picks);
             none when nothing is close (then ``suggest`` gives the nearest names).
+
         """
+        exact = self.resolve_exact(query)
+        if exact.candidates:
+            return exact
         name, year = split_year(query)
-        key = title_key(name)
-        exact = self._filter_year(self._exact.get(key, []), year)
-        if exact:
-            return Resolution(query, _unique_films(exact), exact=True)
-        scored = process.extract(key, self._keys, scorer=fuzz.QRatio, limit=10, score_cutoff=MIN_SCORE)
+        key = self._without_noise(title_key(name))
+        if not key:
+            return Resolution(query)
+        scored = self._fuzzy(key, fuzz.QRatio, MIN_SCORE, fuzzy_known=False)
+        if not scored:  # a slip that made another real word ("haven" for "heaven"): widen every word
+            scored = self._fuzzy(key, fuzz.QRatio, MIN_SCORE, fuzzy_known=True)
+        if not scored and " " in key:  # a well-known part of a longer title ("Milo and Otis")
+            scored = self._fuzzy(key, fuzz.WRatio, PARTIAL_SCORE, fuzzy_known=True, longer=True)
         if not scored:
             return Resolution(query)
         best = scored[0][1]
-        close = [k for k, score, _ in scored if best - score <= TIE_MARGIN]
-        entries = self._filter_year([e for k in close for e in self._exact[k]], year)
-        return Resolution(query, _unique_films(entries))
+        close = [index for index, score in scored if best - score <= TIE_MARGIN]
+        films = self._filter_year([f for index in close for f in self._films_at(index)], year)
+        return Resolution(query, [self._entry(f) for f in dict.fromkeys(films)])
+
+    def resolve_exact(self, query: str) -> Resolution:
+        """Find the films whose name is exactly the query (after folding case, accents, punctuation, article).
+
+        Args:
+            query: a title as typed, maybe with a year.
+
+        Returns:
+            The films of that name (of that year, ±1, when a year is given); no candidates otherwise.
+
+        """
+        whole = self._key_ids.get(title_key(query))
+        if whole is not None:  # a title that ends in a year-like number ("Blade Runner 2049")
+            return Resolution(query, [self._entry(f) for f in self._films_at(whole)], exact=True)
+        name, year = split_year(query)
+        index = self._key_ids.get(title_key(name))
+        if index is None:
+            return Resolution(query)
+        films = self._filter_year(list(self._films_at(index)), year)
+        return Resolution(query, [self._entry(f) for f in films], exact=True)
 
     def suggest(self, query: str, limit: int = 3) -> list[TitleEntry]:
-        """The nearest names to an unknown title, for "did you mean"."""
+        """Find the nearest names to an unknown title, for "did you mean".
+
+        Args:
+            query: what the member typed.
+            limit: how many films at most.
+
+        Returns:
+            Films sharing a word (or nearly) with the query, best first by WRatio (partial matches
+            count, so "Batmann Returns Again" still suggests Batman).
+
+        """
         key = title_key(split_year(query)[0])
-        found = process.extract(key, self._keys, scorer=fuzz.WRatio, limit=limit, score_cutoff=50)
-        return _unique_films([e for k, _, _ in found for e in self._exact[k]])[:limit]
+        if not key:
+            return []
+        scored = self._fuzzy(key, fuzz.WRatio, SUGGEST_SCORE, fuzzy_known=True, loose=True, limit=limit * 3)
+        films = dict.fromkeys(f for index, _ in scored for f in self._films_at(index))
+        return [self._entry(f) for f in list(films)[:limit]]
 
-    @staticmethod
-    def _filter_year(entries: list[TitleEntry], year: int | None) -> list[TitleEntry]:
+    def film_title(self, film_id: int) -> str | None:
+        """Give the title of a film in the index (None when it is not there)."""
+        if 0 <= film_id < len(self._film_name) and (index := self._film_name[film_id]) >= 0:
+            start = self._name_ends[index - 1] if index else 0
+            return self._names[start : self._name_ends[index]].decode()
+        return None
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _fuzzy(
+        self,
+        key: str,
+        scorer: ScoreFn,
+        cutoff: float,
+        fuzzy_known: bool,
+        loose: bool = False,
+        limit: int = 10,
+        longer: bool = False,
+    ) -> list[tuple[int, float]]:
+        """Score the candidate names for a query: (name index, score), best first; ``longer``: only longer names."""
+        candidates = self._candidates(key, fuzzy_known, loose)
+        choices = {index: self._keys[index] for index in candidates}
+        if longer:
+            choices = {index: name for index, name in choices.items() if len(name) > len(key)}
+        if not choices:
+            return []
+        found = process.extract(key, choices, scorer=scorer, limit=limit, score_cutoff=cutoff)
+        return [(int(index), float(score)) for _, score, index in found]
+
+    def _candidates(self, key: str, fuzzy_known: bool, loose: bool) -> list[int]:
+        """Names sharing the query's words, allowing one word to be missing or wrong.
+
+        Each content word of the query stands for the names holding it, or (when it is not a known
+        word, or ``fuzzy_known``) holding any word within a keystroke or two of it, or holding two
+        known words it runs together ("raone"). A name must match all but one of the query's
+        words (any one when ``loose``).
+        """
+        words = key.split()
+        content = [w for w in words if w not in STOP_WORDS and not self._is_noise(w)] or words
+        # Words in thousands of titles ("2", "love") find nothing by themselves: leave them to the scoring.
+        rare = [w for w in content if len(self._postings_of(w)) <= MAX_SCORED]
+        content = rare or content
+        groups: list[set[int]] = []
+        for i, word in enumerate(content):
+            group: set[int] = set()
+            for word_id in self._similar_words(word, fuzzy_known):
+                group.update(self._postings[word_id])
+            if word not in self._word_ids:
+                group |= self._run_together(word)
+                if i + 1 < len(content):  # a word broken in two: "chil dren"
+                    joined = self._word_ids.get(word + content[i + 1])
+                    if joined is not None:
+                        group.update(self._postings[joined])
+            groups.append(group)
+        if len(groups) == 1:
+            return list(groups[0])[:MAX_SCORED]
+        counts: Counter[int] = Counter()
+        for group in groups:
+            counts.update(group)
+        need = 1 if loose else len(groups) - 1
+        ranked = [index for index, count in counts.most_common() if count >= need]
+        return ranked[:MAX_SCORED]
+
+    def _postings_of(self, word: str) -> array[int]:
+        word_id = self._word_ids.get(word)
+        return self._postings[word_id] if word_id is not None else array("i")
+
+    def _similar_words(self, word: str, fuzzy_known: bool) -> list[int]:
+        """Ids of the known words a typed word may be: itself, or those a keystroke or two away."""
+        exact = self._word_ids.get(word)
+        if (exact is not None and not fuzzy_known) or len(word) < 3:
+            return [exact] if exact is not None else []
+        distance = 1 if len(word) <= 5 else 2
+        postings = sorted((p for p in (self._word_grams.get(g) for g in trigrams(word)) if p is not None), key=len)
+        # An edit destroys at most 3 trigrams, so a word within ``distance`` shares one of any 3d+1.
+        nearby: set[int] = set()
+        for posting in postings[: 3 * distance + 1]:
+            nearby.update(posting)
+        choices = {word_id: self._words[word_id] for word_id in nearby}
+        found = process.extract(word, choices, scorer=OSA.distance, score_cutoff=distance, limit=None)
+        # A slip near "the" or "of" says nothing about which film: those words are in every other title.
+        return [int(word_id) for similar, _, word_id in found if similar not in STOP_WORDS]
+
+    def _is_noise(self, word: str) -> bool:
+        """Tell whether a short unknown word is a keystroke from a stop word ("teh", "oof"): a slip, not a clue."""
+        return (
+            len(word) <= 3 and word not in self._word_ids and any(OSA.distance(word, stop) <= 1 for stop in STOP_WORDS)
+        )
+
+    def _without_noise(self, key: str) -> str:
+        """Drop a misspelled leading article ("teh matrix"), as names are stored without one."""
+        first, _, rest = key.partition(" ")
+        if rest and first not in self._word_ids and len(first) <= 3 and OSA.distance(first, "the") <= 1:
+            return rest
+        return key
+
+    def _run_together(self, word: str) -> set[int]:
+        """Names holding two known words that ``word`` runs together ("raone" → "ra" + "one")."""
+        found: set[int] = set()
+        for cut in range(1, len(word)):
+            left, right = self._word_ids.get(word[:cut]), self._word_ids.get(word[cut:])
+            if left is not None and right is not None:
+                found |= set(self._postings[left]) & set(self._postings[right])
+        return found
+
+    def _films_at(self, index: int) -> tuple[int, ...]:
+        return (self._key_film[index], *self._more_films.get(index, ()))
+
+    def _entry(self, film_id: int) -> TitleEntry:
+        title = self.film_title(film_id) or ""
+        year = self._film_year[film_id] if film_id < len(self._film_year) else 0
+        return TitleEntry(film_id, title, title, year or None)
+
+    def _filter_year(self, films: list[int], year: int | None) -> list[int]:
         if year is None:
-            return entries
-        return [e for e in entries if e.year is None or abs(e.year - year) <= 1]
-
-
-def _unique_films(entries: list[TitleEntry]) -> list[TitleEntry]:
-    seen: set[int] = set()
-    unique = []
-    for entry in entries:
-        if entry.film_id not in seen:
-            seen.add(entry.film_id)
-            unique.append(entry)
-    return unique
+            return films
+        return [f for f in films if not self._film_year[f] or abs(self._film_year[f] - year) <= 1]

@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.library.cleaning import UnreadableDocument, decode_document
+from core.library.cleaning import UnreadableDocument, clean_text, decode_document
+from core.library.model import ParsedDocument
 from core.library.parsers import UnknownFormat, parse_document
 from core.library.store import FilmLibrary, SaveStatus
 
@@ -82,19 +83,37 @@ def ingest_file(library: FilmLibrary, path: Path, known: dict[str, str]) -> Docu
     doc_id = document_id_for(path)
     if known.get(doc_id) == digest:
         return DocumentReport(str(path), SaveStatus.UNCHANGED.value)
-    try:
-        text = decode_document(data)
-        parsed = parse_document(text, doc_id, path.stem)
-    except (UnreadableDocument, UnknownFormat) as exc:
-        return DocumentReport(str(path), "failed", problems=[str(exc)])
-    except Exception as exc:  # a parser bug must not stop the run: report it with the file
-        log.exception("parser failed on %s", path)
-        return DocumentReport(str(path), "failed", problems=[f"could not be parsed ({type(exc).__name__}: {exc})"])
-    if not parsed.facts and not parsed.plot:
-        return DocumentReport(str(path), "failed", parsed.title, [*parsed.problems, "no film facts found"])
+    parsed = read_document(data, doc_id, path.stem, str(path))
+    if isinstance(parsed, DocumentReport):
+        return parsed
     result = library.save_document(parsed, digest)
     known[doc_id] = digest
     return DocumentReport(str(path), result.status.value, result.title, parsed.problems)
+
+
+def read_document(data: bytes | str, document_id: str, name: str, label: str) -> ParsedDocument | DocumentReport:
+    """Clean and parse one document's bytes (a file) or text (a wiki page); never raises.
+
+    Args:
+        data: raw bytes, or text that is already decoded (the Wikipedia API, an XML dump).
+        document_id: stable id of the document (``file:name.wiki``, ``enwiki:Title``).
+        name: what to call the document when it names no title of its own.
+        label: how the report names the document (its path, its wiki title).
+
+    Returns:
+        The parsed document, or the failed report line saying why it could not be read.
+    """
+    try:
+        text = decode_document(data) if isinstance(data, bytes) else clean_text(data)
+        parsed = parse_document(text, document_id, name)
+    except (UnreadableDocument, UnknownFormat) as exc:
+        return DocumentReport(label, "failed", problems=[str(exc)])
+    except Exception as exc:  # a parser bug must not stop the run: report it with the document
+        log.exception("parser failed on %s", label)
+        return DocumentReport(label, "failed", problems=[f"could not be parsed ({type(exc).__name__}: {exc})"])
+    if not parsed.facts and not parsed.plot:
+        return DocumentReport(label, "failed", parsed.title, [*parsed.problems, "no film facts found"])
+    return parsed
 
 
 def ingest_paths(

@@ -6,7 +6,7 @@ Only what a command needs is read; the library is never held whole in memory.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -254,13 +254,18 @@ class FilmLibrary:
 
     def title_entries(self) -> list[TitleEntry]:
         """Every (film, name) pair: the input of the title index."""
+        return list(self.iter_title_entries())
+
+    def iter_title_entries(self, batch: int = 5000) -> Iterator[TitleEntry]:
+        """Every (film, name) pair, streamed in batches: at 100k films a list of them is ~50 MB held at once."""
         with self.engine.connect() as conn:
-            rows = conn.execute(
+            rows = conn.execution_options(yield_per=batch).execute(
                 select(film_names.c.film_id, film_names.c.name, films.c.title, films.c.year).join(
                     films, films.c.id == film_names.c.film_id
                 )
-            ).all()
-        return [TitleEntry(r.film_id, r.name, r.title, r.year) for r in rows]
+            )
+            for r in rows:
+                yield TitleEntry(r.film_id, r.name, r.title, r.year)
 
     def films_with_person(self, name: str, fields: Iterable[FieldName]) -> list[tuple[int, str, int | None, str]]:
         """Films in which a person holds one of ``fields``: (film id, title, year, field), by exact name key."""

@@ -7,6 +7,7 @@ Each reader returns None when it cannot read the text, never a guess.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from core.library.model import MoneyScope, MoneyValue, RuntimeValue
 
@@ -66,7 +67,21 @@ def read_money(text: str, scope: MoneyScope = MoneyScope.UNSPECIFIED) -> MoneyVa
 
 def read_all_money(text: str, scope: MoneyScope = MoneyScope.UNSPECIFIED) -> list[MoneyValue]:
     """Every sum of money in ``text``, in order."""
-    found: list[MoneyValue] = []
+    return [value for _, _, value in iter_money(text, scope)]
+
+
+def iter_money(text: str, scope: MoneyScope = MoneyScope.UNSPECIFIED) -> list[tuple[int, int, MoneyValue]]:
+    """Find every sum of money in ``text`` with where it stands: ``(start, end, value)``, in order.
+
+    Args:
+        text: free text.
+        scope: the scope given to every value found.
+
+    Returns:
+        Spans let a caller read the words around each sum (what it measures, its scope).
+
+    """
+    found: list[tuple[int, int, MoneyValue]] = []
     for match in _MONEY.finditer(text):
         try:
             amount = float(match["num"].replace(",", ""))
@@ -76,7 +91,8 @@ def read_all_money(text: str, scope: MoneyScope = MoneyScope.UNSPECIFIED) -> lis
         amount *= _MULTIPLIERS.get(mult, 1.0)
         currency = _CURRENCY_OF.get(match["cur"].casefold(), "USD")
         approximate = bool(match["approx"]) or mult in {"k", "m", "b", "mn", "bn"}
-        found.append(MoneyValue(amount=round(amount, 2), currency=currency, scope=scope, approximate=approximate))
+        value = MoneyValue(amount=round(amount, 2), currency=currency, scope=scope, approximate=approximate)
+        found.append((match.start(), match.end(), value))
     return found
 
 
@@ -135,3 +151,54 @@ _MONTHS = {
 def month_number(name: str) -> int | None:
     """``February`` or ``feb`` → 2."""
     return _MONTHS.get(name.casefold().rstrip("."))
+
+
+class PartialDate(NamedTuple):
+    """A date as precise as the text gives it: a year, maybe a month, maybe a day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+
+_MONTH_NAMES = "|".join(sorted((name.capitalize() for name in _MONTHS), key=len, reverse=True))
+_DATE = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH_NAMES})\.?,?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{_MONTH_NAMES})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
+    r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"
+    rf"|(?P<m4>{_MONTH_NAMES})\.?,?\s+(?P<y4>\d{{4}})"
+    r"|(?P<y5>18[89]\d|19\d\d|20\d\d))\b"
+)
+
+
+def iter_dates(text: str) -> list[tuple[int, int, PartialDate]]:
+    """Find every date in ``text`` with its span: ``January 22, 1999``, ``22 Jan 1999``, ``February 1997``, ``1997``.
+
+    Month names must be capitalized (so the verb "may" is not May). Impossible dates are skipped.
+
+    Args:
+        text: free text.
+
+    Returns:
+        ``(start, end, date)`` in order; each date as precise as the text.
+
+    """
+    found: list[tuple[int, int, PartialDate]] = []
+    for match in _DATE.finditer(text):
+        groups = match.groupdict()
+        for n in "12345":
+            if groups[f"y{n}"]:
+                year, month_text, day_text = groups[f"y{n}"], groups.get(f"m{n}"), groups.get(f"d{n}")
+                break
+        month = (int(month_text) if month_text.isdigit() else month_number(month_text)) if month_text else None
+        day = int(day_text) if day_text else None
+        if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
+            continue
+        found.append((match.start(), match.end(), PartialDate(int(year), month, day)))
+    return found
+
+
+def read_date(text: str) -> PartialDate | None:
+    """Return the first date in ``text`` (see ``iter_dates``), or None."""
+    dates = iter_dates(text)
+    return dates[0][2] if dates else None

@@ -1,0 +1,247 @@
+"""``/film ask``: a question in plain words → intent → the film → a cited answer.
+
+The film is the title named in the question (found in the words the intent's phrases left over,
+exactly first, then fuzzily), or else the film the channel talked about last. No film, no guess:
+the member is asked which film they mean.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from core.answers.card import build_card
+from core.answers.characters import cast_answer, in_cast, played_by, role_of, who_is
+from core.answers.fields import FIELD_QUESTIONS, answer_field
+from core.answers.intents import Intent, Question, parse_question
+from core.answers.phrasing import FILLER, spans, strip_filler
+from core.answers.titles import Resolution, TitleIndex
+from core.commands.registry import CommandContext
+from core.library.model import PEOPLE_FIELDS, FieldName, Film
+from core.responses import ListPart, Response, TextPart, Visibility
+
+if TYPE_CHECKING:
+    from core.app import FilmClub
+
+# Words that part a subject from a title: "who plays Zahra in Children of Heaven".
+SEPARATORS = frozenset({"in", "from", "on", "for"})
+MAX_PERSON_FILMS = 3
+EXAMPLES = (
+    "who directed Children of Heaven?",
+    "who plays Zahra in Children of Heaven?",
+    "who's in it?",
+    "how long is it?",
+    "when did it come out?",
+    "how much did it make? / what was the budget?",
+    "is it in English? / where was it made?",
+    "what did critics think?",
+    "is there anything after the credits?",
+    "who is Alireza?",
+)
+
+SubjectAnswer = Callable[[Film, str], Response]
+SUBJECT_ANSWERS: dict[Intent, SubjectAnswer] = {
+    Intent.PLAYED_BY: played_by,
+    Intent.ROLE_OF: role_of,
+    Intent.IN_CAST: in_cast,
+    Intent.WHO_IS: who_is,
+}
+
+
+def answer_question(club: FilmClub, ctx: CommandContext, question: str) -> Response:
+    """Answer a question about a film in plain words.
+
+    Args:
+        club: the club (library, title index, the channel's last film).
+        ctx: who asks, where (a question without a title goes to the channel's last film).
+        question: e.g. ``how much did children of heaven make``.
+
+    Returns:
+        A cited answer; "which film?" when no film is named or remembered; a short help with
+        examples when the question is not understood; never a guess.
+
+    """
+    parsed = parse_question(question)
+    if parsed.intent is None:
+        return _bare_title(club, ctx, parsed) or help_response()
+    found = _film_and_subject(club, ctx, parsed)
+    if isinstance(found, Response):
+        return found
+    film, subject = found
+    response = answer_about(club, film, parsed.intent, subject)
+    club.remember_film(ctx, film)
+    return response
+
+
+def _film_and_subject(club: FilmClub, ctx: CommandContext, parsed: Question) -> tuple[Film, str] | Response:
+    """Find the film a question is about (named, else the channel's), and what it asks about in it."""
+    subject, unknown = parsed.subject, ""
+    resolution = locate_title(club.titles, parsed.rest)
+    if resolution is None and subject:
+        subject, resolution, unknown = split_subject(club.titles, subject.split())
+    subject = " ".join(strip_filler(subject.split()))
+    if resolution is not None:
+        found = film_of(club, resolution)
+        return found if isinstance(found, Response) else (found, subject)
+    film = club.channel_film(ctx)
+    if film is not None:
+        return film, subject
+    if parsed.intent is Intent.WHO_IS and subject:
+        return person_answer(club, subject)
+    if unknown:  # "who plays Zahra in <a film the library lacks>"
+        found = club.find_film(unknown)
+        return found if isinstance(found, Response) else (found, subject)
+    return which_film()
+
+
+def answer_about(club: FilmClub, film: Film, intent: Intent, subject: str) -> Response:
+    """Answer one intent about a known film."""
+    if intent in SUBJECT_ANSWERS and subject:
+        return SUBJECT_ANSWERS[intent](film, subject)
+    if intent in FIELD_QUESTIONS:
+        return answer_field(film, intent, subject)
+    if intent is Intent.PLOT:
+        return plot_pointer(club, film)
+    return cast_answer(film)
+
+
+def locate_title(titles: TitleIndex, words: list[str], fuzzy: bool = True, inner: bool = True) -> Resolution | None:
+    """Find the title among the words a question left over.
+
+    Args:
+        titles: the title index.
+        words: folded words (e.g. ``did children of heaven``).
+        fuzzy: also try a fuzzy match of the whole phrase.
+        inner: also try exact names inside the phrase.
+
+    Returns:
+        None when the words are only filler (no title named); else a resolution, with no
+        candidates when nothing matched. Exact names win (the phrase, or the phrase widened into
+        the filler around it, e.g. "Let the Right One In"), then a fuzzy match of the phrase, then
+        the longest exact name inside it ("hey quick question batman").
+
+    """
+    start, end = _core_bounds(words)
+    if start == end:
+        return None
+    core = words[start:end]
+    for phrase in _widenings(words, start, end):
+        found = titles.resolve_exact(phrase)
+        if found.candidates:
+            return found
+    if fuzzy:
+        found = titles.resolve(" ".join(core))
+        if found.candidates:
+            return found
+    if inner:
+        for phrase in spans(core)[1:]:
+            if all(w in FILLER for w in phrase.split()):
+                continue
+            found = titles.resolve_exact(phrase)
+            if found.candidates:
+                return found
+    return Resolution(" ".join(core))
+
+
+def split_subject(titles: TitleIndex, words: list[str]) -> tuple[str, Resolution | None, str]:
+    """Part "zahra in children of heaven" into the subject and the film, when a film is named there.
+
+    Args:
+        titles: the title index.
+        words: the subject's folded words.
+
+    Returns:
+        The subject, the film's resolution (None when no film is named), and, when none is, what
+        looked like a title (the words after the first "in"), for a "no film called …" answer.
+
+    """
+    cuts = [i for i, w in enumerate(words) if w in SEPARATORS and 0 < i < len(words) - 1]
+    for fuzzy in (False, True):
+        for i in cuts:
+            found = locate_title(titles, words[i + 1 :], fuzzy=fuzzy, inner=False)
+            if found is not None and found.candidates:
+                return " ".join(words[:i]), found, ""
+    unknown = " ".join(strip_filler(words[cuts[0] + 1 :])) if cuts else ""
+    return " ".join(words), None, unknown
+
+
+def film_of(club: FilmClub, resolution: Resolution) -> Film | Response:
+    """Load the film of a resolution, or give the answer to send instead (pick one of several, not found)."""
+    if resolution.film_id is not None:
+        film = club.library.get_film(resolution.film_id)
+        if film is not None:
+            return film
+    return club.find_film(resolution.query)
+
+
+def person_answer(club: FilmClub, name: str) -> Response:
+    """Who someone is across the library, when no film is in the conversation."""
+    rows = club.library.films_with_person(name, [*PEOPLE_FIELDS, FieldName.CAST])
+    film_ids = list(dict.fromkeys(row[0] for row in rows))[:MAX_PERSON_FILMS]
+    parts: list[TextPart] = []
+    for film_id in film_ids:
+        film = club.library.get_film(film_id)
+        if film is not None:
+            parts += [p for p in who_is(film, name).parts if isinstance(p, TextPart)]
+    return Response(parts=list(parts)) if parts else which_film()
+
+
+def plot_pointer(club: FilmClub, film: Film) -> Response:
+    """Plot questions go to the spoiler-safe plot command; the summary is no spoiler."""
+    parts: list[TextPart] = []
+    summary = film.facts_for(FieldName.SUMMARY)
+    if summary:
+        parts.append(answer_field(film, Intent.SUMMARY).parts[0])  # type: ignore[arg-type]
+    if club.registry.get("film", "plot") is not None:
+        parts.append(TextPart(text=f"The plot is hidden behind spoiler tags: try `/film plot {film.title}`."))
+    elif not parts:
+        return answer_field(film, Intent.SUMMARY)
+    return Response(parts=list(parts))
+
+
+def which_film() -> Response:
+    """No title in the question and none talked about in this channel: ask, don't guess."""
+    return Response(
+        parts=[
+            TextPart(text="Which film do you mean? Ask again with its title, e.g. “how long is Children of Heaven?”.")
+        ],
+        visibility=Visibility.PRIVATE,
+    )
+
+
+def help_response() -> Response:
+    """Give a short help for a question the bot did not understand."""
+    return Response(
+        parts=[
+            TextPart(text="Sorry, I didn't understand that question. I can answer questions like these:"),
+            ListPart(items=list(EXAMPLES)),
+        ],
+        visibility=Visibility.PRIVATE,
+    )
+
+
+def _bare_title(club: FilmClub, ctx: CommandContext, parsed: Question) -> Response | None:
+    """Answer a "question" that is only a title with the film's card."""
+    resolution = locate_title(club.titles, parsed.rest, inner=False)
+    if resolution is None or not resolution.candidates:
+        return None
+    found = film_of(club, resolution)
+    if isinstance(found, Film):
+        club.remember_film(ctx, found)
+        return Response(parts=[build_card(found)])
+    return found
+
+
+def _core_bounds(words: list[str]) -> tuple[int, int]:
+    core = strip_filler(words)
+    if not core:
+        return 0, 0
+    start = next(i for i in range(len(words)) if words[i : i + len(core)] == core)
+    return start, start + len(core)
+
+
+def _widenings(words: list[str], start: int, end: int) -> list[str]:
+    """List the core phrase and the core grown into the filler around it, longest first."""
+    grown = [(a, b) for a in range(start, -1, -1) for b in range(end, len(words) + 1)]
+    grown.sort(key=lambda ab: ab[0] - ab[1])
+    return [" ".join(words[a:b]) for a, b in grown]

@@ -1,0 +1,164 @@
+"""Answers about one field of a film ("who directed it", "how long is it"), each value cited.
+
+A field the library does not hold is never guessed: the answer says so and lists what it has.
+Yes/no questions ("is it in English", "was it made in Iran", "did Tim Burton direct it") are
+answered from the same values, and always show them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.answers.card import film_sources
+from core.answers.cite import cite_groups, cited_text, join_words
+from core.answers.intents import DEMONYMS, Intent
+from core.answers.phrasing import fold
+from core.library.model import FieldName, Film
+from core.library.reconcile import has_conflict, view_field
+from core.responses import Response, TextPart
+
+FIELD_NOUNS: dict[FieldName, str] = {
+    FieldName.RELEASED: "release date",
+    FieldName.DIRECTOR: "director",
+    FieldName.WRITER: "writers",
+    FieldName.STARRING: "leading actors",
+    FieldName.CAST: "cast list",
+    FieldName.PRODUCER: "producers",
+    FieldName.MUSIC: "composer",
+    FieldName.CINEMATOGRAPHY: "cinematographer",
+    FieldName.EDITING: "editor",
+    FieldName.STUDIO: "studio",
+    FieldName.DISTRIBUTOR: "distributor",
+    FieldName.BASED_ON: "source material",
+    FieldName.RUNTIME: "runtime",
+    FieldName.COUNTRY: "country",
+    FieldName.LANGUAGE: "language",
+    FieldName.BUDGET: "budget",
+    FieldName.GROSS: "box office",
+    FieldName.SCORE: "critic or audience scores",
+    FieldName.END_CREDITS: "end-credit scenes",
+    FieldName.GENRE: "genre",
+    FieldName.AWARD: "awards",
+    FieldName.SUMMARY: "summary",
+}
+
+
+@dataclass(frozen=True)
+class FieldQuestion:
+    """How to answer an intent from one field: the sentence, with ``{film}`` and ``{values}``."""
+
+    field: FieldName
+    sentence: str
+    check: str = ""
+
+
+FIELD_QUESTIONS: dict[Intent, FieldQuestion] = {
+    Intent.DIRECTOR: FieldQuestion(FieldName.DIRECTOR, "{film} was directed by {values}.", "directed by"),
+    Intent.WRITER: FieldQuestion(FieldName.WRITER, "{film} was written by {values}.", "written by"),
+    Intent.PRODUCER: FieldQuestion(FieldName.PRODUCER, "{film} was produced by {values}."),
+    Intent.MUSIC: FieldQuestion(FieldName.MUSIC, "The music of {film} is by {values}."),
+    Intent.CINEMATOGRAPHY: FieldQuestion(FieldName.CINEMATOGRAPHY, "{film} was shot by {values}."),
+    Intent.EDITING: FieldQuestion(FieldName.EDITING, "{film} was edited by {values}."),
+    Intent.STUDIO: FieldQuestion(FieldName.STUDIO, "{film} was made by {values}."),
+    Intent.DISTRIBUTOR: FieldQuestion(FieldName.DISTRIBUTOR, "{film} was distributed by {values}."),
+    Intent.BASED_ON: FieldQuestion(FieldName.BASED_ON, "{film} is based on {values}."),
+    Intent.RELEASED: FieldQuestion(FieldName.RELEASED, "{film} came out {values}."),
+    Intent.RUNTIME: FieldQuestion(FieldName.RUNTIME, "{film} runs {values}."),
+    Intent.COUNTRY: FieldQuestion(FieldName.COUNTRY, "{film} is from {values}.", "from"),
+    Intent.LANGUAGE: FieldQuestion(FieldName.LANGUAGE, "{film} is in {values}.", "in"),
+    Intent.BUDGET: FieldQuestion(FieldName.BUDGET, "The budget of {film} was {values}."),
+    Intent.GROSS: FieldQuestion(FieldName.GROSS, "At the box office, {film} made {values}."),
+    Intent.SCORES: FieldQuestion(FieldName.SCORE, "Scores for {film}: {values}."),
+    Intent.END_CREDITS: FieldQuestion(FieldName.END_CREDITS, "End-credit scenes in {film}: {values}."),
+    Intent.GENRE: FieldQuestion(FieldName.GENRE, "{film} is a {values}."),
+    Intent.AWARDS: FieldQuestion(FieldName.AWARD, "Awards of {film}: {values}."),
+    Intent.SUMMARY: FieldQuestion(FieldName.SUMMARY, "{values}"),
+}
+
+# Names members use for a place or language that the sources spell another way.
+SAME_AS = {
+    "us": "united states",
+    "usa": "united states",
+    "u s": "united states",
+    "america": "united states",
+    "united states of america": "united states",
+    "the states": "united states",
+    "uk": "united kingdom",
+    "britain": "united kingdom",
+    "great britain": "united kingdom",
+    "england": "united kingdom",
+    "farsi": "persian",
+    "mandarin": "chinese",
+}
+
+
+def what_it_has(film: Film) -> str:
+    """Say which kinds of fact the library holds for a film, for "I don't have X; I do have …"."""
+    present = dict.fromkeys(f.field for f in film.facts)
+    nouns = [noun for name, noun in FIELD_NOUNS.items() if name in present]
+    return f"I do have its {join_words(nouns)}." if nouns else "I have no facts about it at all."
+
+
+def missing(film: Film, noun: str) -> Response:
+    """Say honestly that the library lacks a fact.
+
+    Args:
+        film: the film asked about.
+        noun: the fact, as "the <noun>" reads ("budget", "composer").
+
+    Returns:
+        "I don't have the budget for Four Daughters (1938)." and what the library does have.
+
+    """
+    looked = join_words(film_sources(film))
+    where = f" in what I hold on it ({looked})" if looked else ""
+    text = f"I don't have the {noun} for {film.display_title}{where}. {what_it_has(film)}"
+    return Response(parts=[TextPart(text=text)])
+
+
+def answer_field(film: Film, intent: Intent, subject: str = "") -> Response:
+    """Answer a question about one field of a film, citing every value's sources.
+
+    Args:
+        film: the film.
+        intent: a field intent (one of ``FIELD_QUESTIONS``).
+        subject: for yes/no questions, what the member asked about (a language, a country, a person).
+
+    Returns:
+        A sentence with every value and its sources; disagreeing sources shown side by side.
+
+    """
+    spec = FIELD_QUESTIONS[intent]
+    view = view_field(film.facts, spec.field)
+    if not view.groups:
+        return missing(film, FIELD_NOUNS[spec.field])
+    conflict = view.conflict
+    values = cited_text(
+        cite_groups(view.groups), conflict=conflict, alternatives=lambda found: has_conflict(found, spec.field)
+    )
+    sentence = spec.sentence.format(film=film.display_title, values=values)
+    if conflict:
+        sides = {tuple(g.sources) for g in view.groups}
+        why = "The sources disagree on" if len(sides) > 1 else "The source gives more than one"
+        sentence = f"{why} {'the ' if len(sides) > 1 else ''}{FIELD_NOUNS[spec.field]}. {sentence}"
+    if subject and spec.check:
+        places = spec.field is FieldName.COUNTRY
+        wanted = _canonical(subject, places)
+        found = any(_same(wanted, _canonical(g.value.display(), places)) for g in view.groups)
+        sentence = f"{'Yes' if found else 'No'}, {sentence}"
+    return Response(parts=[TextPart(text=sentence)])
+
+
+def _canonical(name: str, places: bool) -> str:
+    key = fold(name).removeprefix("the ")
+    if places:
+        key = DEMONYMS.get(key, key)
+    return SAME_AS.get(key, key)
+
+
+def _same(wanted: str, value: str) -> bool:
+    """Tell whether a value names what was asked: equal, or holding all its words ("English (United States)")."""
+    if wanted == value:
+        return True
+    value_words = set(value.split())
+    return all(word in value_words for word in wanted.split())

@@ -1,0 +1,263 @@
+"""Bulk ingest: documents parsed in worker processes, saved by this process in batches.
+
+Parsing is the cost (mwparserfromhell, ≈ 18 ms a full article, see measured-floors.md); saving through
+SQLAlchemy Core is cheap. So the parent reads the sources (``core.library.sources``: files, or an XML dump
+streamed page by page, what the store holds unchanged already settled), hands small chunks of documents to a
+process pool, and saves the parsed results in one transaction per batch. Only a bounded
+number of chunks is ever in flight, so memory stays flat however large the dump.
+
+A small run (fewer documents than ``parallel_from``) is parsed here, without starting processes. Committed
+batches stay committed: an interrupted run, started again, skips them as unchanged and goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from core.library.dump import WikiDump
+from core.library.ingest import DocumentReport, IngestReport
+from core.library.model import ParsedDocument
+from core.library.sources import DocumentJob, Item, Outcome, parse_job, source_items
+from core.library.store import FilmLibrary
+
+log = logging.getLogger(__name__)
+
+CHUNK = 8
+CHUNKS_PER_WORKER = 4
+BATCH = 200
+FLUSH_SECONDS = 1.0  # a slow run still commits (and shows progress) every second
+PARALLEL_FROM = 48
+
+
+def _parse_chunk(jobs: list[DocumentJob]) -> list[Outcome]:
+    return [parse_job(job) for job in jobs]
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C reaches the whole process group: only the parent should stop the run (and say how to resume).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def available_cpus() -> int:
+    """CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+# -- the pipeline ------------------------------------------------------------------------------
+
+
+class _Saver:
+    """Saves parsed documents in batches and writes every document's report line."""
+
+    def __init__(
+        self,
+        library: FilmLibrary,
+        report: IngestReport,
+        on_document: Callable[[DocumentReport], None] | None,
+        batch_size: int,
+    ) -> None:
+        self.library = library
+        self.report = report
+        self.on_document = on_document
+        self.batch_size = batch_size
+        self.batch: list[tuple[ParsedDocument, str, str]] = []
+        self.flushed = time.monotonic()
+
+    def take(self, job_label: str, digest: str, outcome: Outcome) -> None:
+        if isinstance(outcome, DocumentReport):
+            self.settle(outcome)
+            return
+        self.batch.append((outcome, digest, job_label))
+        if len(self.batch) >= self.batch_size or time.monotonic() - self.flushed >= FLUSH_SECONDS:
+            self.flush()
+
+    def settle(self, entry: DocumentReport) -> None:
+        self.report.documents.append(entry)
+        if self.on_document:
+            self.on_document(entry)
+
+    def flush(self) -> None:
+        batch, self.batch = self.batch, []
+        self.flushed = time.monotonic()
+        if not batch:
+            return
+        try:
+            results = self.library.save_documents((doc, digest) for doc, digest, _ in batch)
+        except SQLAlchemyError:
+            log.warning("saving a batch of %d failed; saving one by one to find the culprit", len(batch))
+            for doc, digest, label in batch:
+                self._save_one(doc, digest, label)
+            return
+        for (doc, _, label), result in zip(batch, results, strict=True):
+            self.settle(DocumentReport(label, result.status.value, result.title, doc.problems))
+
+    def _save_one(self, doc: ParsedDocument, digest: str, label: str) -> None:
+        try:
+            result = self.library.save_document(doc, digest)
+        except SQLAlchemyError as exc:
+            log.exception("could not save %s", label)
+            self.settle(DocumentReport(label, "failed", doc.title, [f"could not be saved ({type(exc).__name__})"]))
+            return
+        self.settle(DocumentReport(label, result.status.value, result.title, doc.problems))
+
+
+def ingest_items(
+    library: FilmLibrary,
+    items: Iterable[Item],
+    *,
+    workers: int | None = None,
+    parallel_from: int = PARALLEL_FROM,
+    batch_size: int = BATCH,
+    on_document: Callable[[DocumentReport], None] | None = None,
+) -> IngestReport:
+    """Parse the jobs among ``items`` (in worker processes when there are many) and save them in batches.
+
+    Args:
+        library: where films are saved.
+        items: jobs to parse and report lines to pass through (see `source_items`).
+        workers: parser processes (default: one per CPU); 1 parses in this process.
+        parallel_from: how many jobs make a run worth starting processes for.
+        batch_size: documents saved per transaction.
+        on_document: called with each document's report line as it is settled (progress bars).
+
+    Returns:
+        The report of every document; batches saved before an interruption stay saved.
+    """
+    report = IngestReport()
+    saver = _Saver(library, report, on_document, batch_size)
+    workers = available_cpus() if workers is None else max(1, workers)
+    stream = iter(items)
+    # Look ahead far enough to know whether the run is big enough for a process pool.
+    head: list[Item] = []
+    jobs_ahead = 0
+    for item in stream:
+        head.append(item)
+        jobs_ahead += isinstance(item, DocumentJob)
+        if jobs_ahead >= parallel_from:
+            break
+    everything = (item for part in (head, stream) for item in part)
+    if workers > 1 and jobs_ahead >= parallel_from:
+        _parse_in_pool(everything, saver, workers)
+    else:
+        for item in everything:
+            if isinstance(item, DocumentReport):
+                saver.settle(item)
+            else:
+                saver.take(item.label, item.content_hash, parse_job(item))
+    saver.flush()
+    return report
+
+
+def _new_pool(workers: int) -> ProcessPoolExecutor:
+    # spawn, not fork: the parent may run threads (a progress bar, a server), and a forked lock can deadlock
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupts)
+
+
+def _parse_in_pool(items: Iterator[Item], saver: _Saver, workers: int) -> None:
+    """Keep at most ``workers × CHUNKS_PER_WORKER`` chunks in flight; results are saved in input order."""
+    pool = _new_pool(workers)
+    pending: deque[tuple[Future[list[Outcome]], list[DocumentJob]]] = deque()
+
+    def collect_oldest() -> None:
+        nonlocal pool
+        future, chunk = pending.popleft()
+        try:
+            outcomes = future.result()
+        except BrokenProcessPool:
+            # A worker died (out of memory, a crash in C code) and took every chunk in flight with it: parse
+            # those again one at a time, to find and skip the document that kills it, then go on in parallel.
+            suspects = [*chunk, *(job for _, jobs in pending for job in jobs)]
+            log.warning("a parser process died; parsing the %d documents in flight one by one", len(suspects))
+            pending.clear()
+            pool.shutdown(wait=False, cancel_futures=True)
+            _parse_one_by_one(suspects, saver)
+            pool = _new_pool(workers)
+            return
+        for job, outcome in zip(chunk, outcomes, strict=True):
+            saver.take(job.label, job.content_hash, outcome)
+
+    try:
+        while True:
+            chunk: list[DocumentJob] = []
+            for item in items:
+                if isinstance(item, DocumentReport):
+                    saver.settle(item)
+                    continue
+                chunk.append(item)
+                if len(chunk) == CHUNK:
+                    break
+            if not chunk:
+                break
+            pending.append((pool.submit(_parse_chunk, chunk), chunk))
+            while len(pending) >= workers * CHUNKS_PER_WORKER:
+                collect_oldest()
+        while pending:
+            collect_oldest()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _parse_one_by_one(jobs: list[DocumentJob], saver: _Saver) -> None:
+    """Parse each job in a worker of its own; one that kills its worker is reported and skipped."""
+    pool = _new_pool(1)
+    try:
+        for job in jobs:
+            try:
+                outcome = pool.submit(parse_job, job).result()
+            except BrokenProcessPool:
+                outcome = DocumentReport(job.label, "failed", problems=["its parser process died (out of memory?)"])
+                pool.shutdown(wait=False)
+                pool = _new_pool(1)
+            saver.take(job.label, job.content_hash, outcome)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def ingest_sources(
+    library: FilmLibrary,
+    paths: Iterable[Path],
+    *,
+    workers: int | None = None,
+    parallel_from: int = PARALLEL_FROM,
+    batch_size: int = BATCH,
+    on_document: Callable[[DocumentReport], None] | None = None,
+    dumps: list[WikiDump] | None = None,
+) -> IngestReport:
+    """Ingest files, folders and XML dumps, in parallel when there are many documents.
+
+    Args:
+        library: where films are saved.
+        paths: dump files (``.xml``, ``.xml.bz2``, ``.xml.gz``), document files, folders of documents.
+        workers: parser processes (default: one per CPU).
+        parallel_from: how many documents to parse make a run worth starting processes for.
+        batch_size: documents saved per transaction.
+        on_document: called after each document.
+        dumps: receives each dump as it is opened (its position drives a progress bar).
+
+    Returns:
+        The report of every document.
+    """
+    known = library.document_hashes()
+    return ingest_items(
+        library,
+        source_items(paths, known, dumps),
+        workers=workers,
+        parallel_from=parallel_from,
+        batch_size=batch_size,
+        on_document=on_document,
+    )

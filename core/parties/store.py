@@ -1,0 +1,319 @@
+"""Watch parties in the database: create, list, RSVP, cancel, and the steps' check-and-set states.
+
+Every query a member's command makes is filtered by the club (``club_key``): one server never sees,
+joins or cancels another's party. The scheduler's queries go by party id, which only it holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from pydantic import BaseModel
+from sqlalchemy import Engine, Row, delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from core.parties.plan import PlannedStep
+from core.parties.schema import parties, party_guests, party_steps
+from core.responses import Response
+
+
+class PartyStatus(StrEnum):
+    """A party is scheduled until its last step is settled, or until it is cancelled."""
+
+    SCHEDULED = "scheduled"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class StepState(StrEnum):
+    """Where a step is; it leaves PENDING exactly once."""
+
+    PENDING = "pending"
+    SENT = "sent"
+    LATE = "late"
+    DROPPED = "dropped"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+class NewParty(BaseModel):
+    """What a member asks for when starting a party."""
+
+    club_key: str
+    platform: str
+    channel_id: str
+    film_id: int
+    film_title: str
+    starts_at: datetime
+    zone: str
+    created_by: str
+    created_by_name: str
+
+
+class Party(BaseModel):
+    """A stored party."""
+
+    id: int
+    club_key: str
+    platform: str
+    channel_id: str
+    film_id: int
+    film_title: str
+    starts_at: datetime
+    zone: str
+    created_by: str
+    status: PartyStatus
+
+
+class Step(BaseModel):
+    """A stored step of a party's plan."""
+
+    id: int
+    party_id: int
+    seq: int
+    kind: str
+    label: str
+    due_at: datetime
+    state: StepState
+    body: str
+    detail: str | None = None
+
+    @property
+    def response(self) -> Response:
+        """The message as planned (before the late note and the guest list are added)."""
+        return Response.model_validate_json(self.body)
+
+
+def as_utc(moment: datetime) -> datetime:
+    """An aware UTC datetime from a stored one (SQLite gives back naive UTC)."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+class PartyStore:
+    """Parties, their steps and guests in one database."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    # -- creating and reading ------------------------------------------------------------------
+
+    def create(self, new: NewParty, plan: Callable[[int], Sequence[PlannedStep]]) -> tuple[Party, list[Step]]:
+        """Store a party, its plan (made once the id is known: messages name it) and its creator as a guest.
+
+        Args:
+            new: the party.
+            plan: makes the steps from the party's id.
+
+        Returns:
+            The party and its steps, in one transaction.
+        """
+        with self.engine.begin() as conn:
+            party_id = conn.execute(
+                insert(parties).values(
+                    **new.model_dump(exclude={"created_by_name"}),
+                    created_at=datetime.now(UTC),
+                    status=PartyStatus.SCHEDULED.value,
+                )
+            ).inserted_primary_key[0]
+            rows = [
+                {
+                    "party_id": party_id,
+                    "seq": seq,
+                    "kind": step.kind.value,
+                    "label": step.label,
+                    "due_at": step.due_at,
+                    "state": StepState.PENDING.value,
+                    "body": step.response.model_dump_json(),
+                    "reported": False,
+                }
+                for seq, step in enumerate(plan(party_id), start=1)
+            ]
+            conn.execute(insert(party_steps), rows)
+            conn.execute(insert(party_guests).values(party_id=party_id, user_id=new.created_by, user_name=new.created_by_name))
+        party = self.party(party_id)
+        assert party is not None
+        return party, self.steps(party_id)
+
+    def get(self, club_key: str, party_id: int) -> Party | None:
+        """A club's party by id; None for another club's party or no party."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(parties).where(parties.c.id == party_id, parties.c.club_key == club_key)).first()
+        return _party(row) if row else None
+
+    def party(self, party_id: int) -> Party | None:
+        """Any party by id (the scheduler's view: it holds only ids of its own platform's parties)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(parties).where(parties.c.id == party_id)).first()
+        return _party(row) if row else None
+
+    def upcoming(self, club_key: str, offset: int, limit: int) -> tuple[list[Party], int]:
+        """A page of a club's scheduled parties by start time, and how many there are in all."""
+        where = (parties.c.club_key == club_key) & (parties.c.status == PartyStatus.SCHEDULED.value)
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(parties).where(where)).scalar_one()
+            rows = conn.execute(
+                select(parties).where(where).order_by(parties.c.starts_at, parties.c.id).offset(offset).limit(limit)
+            ).all()
+        return [_party(r) for r in rows], total
+
+    def steps(self, party_id: int) -> list[Step]:
+        """A party's steps in time order."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(party_steps).where(party_steps.c.party_id == party_id).order_by(party_steps.c.due_at, party_steps.c.seq)
+            ).all()
+        return [_step(r) for r in rows]
+
+    def due_steps(self, party_id: int, until: datetime) -> list[Step]:
+        """A party's pending steps due by ``until``, oldest first."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(party_steps)
+                .where(
+                    party_steps.c.party_id == party_id,
+                    party_steps.c.state == StepState.PENDING.value,
+                    party_steps.c.due_at <= until,
+                )
+                .order_by(party_steps.c.due_at, party_steps.c.seq)
+            ).all()
+        return [_step(r) for r in rows]
+
+    def next_pending(self, party_id: int) -> Step | None:
+        """A party's earliest pending step."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(party_steps)
+                .where(party_steps.c.party_id == party_id, party_steps.c.state == StepState.PENDING.value)
+                .order_by(party_steps.c.due_at, party_steps.c.seq)
+                .limit(1)
+            ).first()
+        return _step(row) if row else None
+
+    # -- guests --------------------------------------------------------------------------------
+
+    def guests(self, party_id: int) -> list[str]:
+        """The names of who said they'd come, alphabetically."""
+        with self.engine.connect() as conn:
+            return list(
+                conn.execute(
+                    select(party_guests.c.user_name).where(party_guests.c.party_id == party_id).order_by(party_guests.c.user_name)
+                ).scalars()
+            )
+
+    def join(self, party_id: int, user_id: str, user_name: str) -> bool:
+        """Add a guest; False when they had already joined."""
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(insert(party_guests).values(party_id=party_id, user_id=user_id, user_name=user_name))
+        except IntegrityError:
+            return False
+        return True
+
+    def leave(self, party_id: int, user_id: str) -> bool:
+        """Remove a guest; False when they were not on the list."""
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                delete(party_guests).where(party_guests.c.party_id == party_id, party_guests.c.user_id == user_id)
+            )
+        return bool(result.rowcount)
+
+    # -- states --------------------------------------------------------------------------------
+
+    def cancel(self, club_key: str, party_id: int) -> int:
+        """Cancel a club's party and every pending step; how many steps were still pending."""
+        with self.engine.begin() as conn:
+            owned = conn.execute(
+                update(parties)
+                .where(parties.c.id == party_id, parties.c.club_key == club_key)
+                .values(status=PartyStatus.CANCELLED.value)
+            ).rowcount
+            if not owned:
+                return 0
+            return int(
+                conn.execute(
+                    update(party_steps)
+                    .where(party_steps.c.party_id == party_id, party_steps.c.state == StepState.PENDING.value)
+                    .values(state=StepState.CANCELLED.value, finished_at=datetime.now(UTC))
+                ).rowcount
+            )
+
+    def claim(self, step_id: int, state: StepState, at: datetime, detail: str | None = None) -> bool:
+        """Move a step out of PENDING, atomically: True for the one caller that did it (check-and-set).
+
+        Args:
+            step_id: the step.
+            state: its new state (SENT or LATE before sending, DROPPED when too late).
+            at: when.
+            detail: why, for DROPPED.
+
+        Returns:
+            False when the step was no longer pending (sent by another run, or cancelled).
+        """
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(party_steps)
+                .where(party_steps.c.id == step_id, party_steps.c.state == StepState.PENDING.value)
+                .values(state=state.value, finished_at=at, detail=detail)
+            )
+        return result.rowcount == 1
+
+    def fail(self, step_id: int, reason: str) -> None:
+        """Record that a claimed step could not be delivered (reported to the organisers later)."""
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(party_steps)
+                .where(party_steps.c.id == step_id)
+                .values(state=StepState.FAILED.value, detail=reason[:500], reported=False)
+            )
+
+    def finish(self, party_id: int) -> None:
+        """Mark a scheduled party done (it has no pending step left)."""
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(parties)
+                .where(parties.c.id == party_id, parties.c.status == PartyStatus.SCHEDULED.value)
+                .values(status=PartyStatus.DONE.value)
+            )
+
+    def take_failures(self, club_key: str) -> list[Failure]:
+        """A club's failed steps not yet reported, marked reported as they are returned."""
+        query = (
+            select(parties.c.id, parties.c.film_title, party_steps.c.id.label("step_id"), party_steps.c.label, party_steps.c.detail)
+            .join(party_steps, party_steps.c.party_id == parties.c.id)
+            .where(
+                parties.c.club_key == club_key,
+                party_steps.c.state == StepState.FAILED.value,
+                party_steps.c.reported.is_(False),
+            )
+            .order_by(party_steps.c.due_at)
+        )
+        with self.engine.begin() as conn:
+            rows = conn.execute(query).all()
+            if rows:
+                conn.execute(update(party_steps).where(party_steps.c.id.in_([r.step_id for r in rows])).values(reported=True))
+        return [Failure(r.id, r.film_title, r.label, r.detail or "unknown reason") for r in rows]
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A step that could not be delivered, for the organisers' next look at /party."""
+
+    party_id: int
+    film_title: str
+    step_label: str
+    reason: str
+
+
+def _party(row: Row[tuple[object, ...]]) -> Party:
+    values = dict(row._mapping)
+    values["starts_at"] = as_utc(values["starts_at"])
+    return Party.model_validate(values)
+
+
+def _step(row: Row[tuple[object, ...]]) -> Step:
+    values = dict(row._mapping)
+    values["due_at"] = as_utc(values["due_at"])
+    return Step.model_validate(values)

@@ -1,0 +1,38 @@
+"""One library of the bundled films for the read-only tests of this package (parsing them per test is slow)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+import pytest
+
+from core.app import FilmClub
+from core.commands.registry import CommandContext
+from core.settings import BUNDLED_DATA, Settings
+
+_channels = itertools.count()
+
+
+@pytest.fixture(scope="package")
+def films(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FilmClub]:
+    """A club holding the bundled films, on SQLite, shared: tests must not change its library.
+
+    Tests that add films use the per-test ``club`` fixture instead (which also runs on PostgreSQL in CI).
+    """
+    folder = tmp_path_factory.mktemp("answers")
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        FILMCLUB_DATABASE_URL=f"sqlite:///{folder / 'answers.sqlite3'}",
+        FILMCLUB_DATA_DIR=BUNDLED_DATA,
+    )
+    club = FilmClub(settings)
+    club.seed_bundled_films()
+    yield club
+    club.engine.dispose()
+
+
+@pytest.fixture
+def ctx() -> CommandContext:
+    """A channel of its own, so the film one test talks about never leaks into another."""
+    return CommandContext(platform="test", server_id="club", channel_id=f"channel-{next(_channels)}", user_id="member")
