@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from core.answers.titles import Resolution, TitleIndex
+from core.clubs.store import ClubStore
 from core.commands.lines import Invocation, LineError, parse_line
 from core.commands.registry import ArgType, Argument, Command, CommandContext, Permission, Registry
 from core.database import build_engine, ensure_schema
@@ -40,6 +41,7 @@ class FilmClub:
         self.engine = engine or build_engine(settings.database_url)
         ensure_schema(self.engine)
         self.library = FilmLibrary(self.engine)
+        self.clubs = ClubStore(self.engine, settings.timezone)
         self.registry: Registry = build_registry()
         self._index: TitleIndex | None = None
         self._index_lock = threading.Lock()
@@ -113,6 +115,7 @@ class FilmClub:
 
         Returns:
             The command's response; a refusal, a usage message or an apology instead of raising.
+
         """
         command = self.registry.get(invocation.group, invocation.name)
         if command is None:
@@ -124,6 +127,8 @@ class FilmClub:
         except ArgumentError as exc:
             return error(str(exc), f"Usage: {command.usage()}")
         try:
+            if not ctx.spoiler_channel and self.clubs.is_spoiler_channel(ctx.club_key, ctx.channel_id):
+                ctx = ctx.model_copy(update={"spoiler_channel": True})
             return command.handler(self, ctx, arguments)
         except Exception:
             log.exception("command %s failed", command.path)

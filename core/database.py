@@ -22,6 +22,7 @@ def build_engine(url: str, **kwargs: Any) -> Engine:
 
     Returns:
         The engine, with the schema not yet created (see ``ensure_schema``).
+
     """
     if url.startswith("sqlite"):
         kwargs.setdefault("connect_args", {"check_same_thread": False, "timeout": 30})
@@ -42,6 +43,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def ensure_schema(engine: Engine) -> None:
     """Create every table that does not exist yet (all schema modules register on ``metadata``)."""
-    import core.library.schema  # noqa: F401  (registers the tables)
+    import core.clubs.schema
+    import core.library.schema
+    import core.parties.schema  # noqa: F401
 
     metadata.create_all(engine)

@@ -1,9 +1,9 @@
 """``filmclub``: the console, one-shot commands, and the ingest tool.
 
-    filmclub                         interactive prompt (or one command per line from a pipe)
-    filmclub run "/film info …"      one command, then exit
-    filmclub ingest PATH…            add documents to the library (files, folders, Wikipedia XML dumps)
-    filmclub add TITLE               add a film from its Wikipedia article
+filmclub                         interactive prompt (or one command per line from a pipe)
+filmclub run "/film info …"      one command, then exit
+filmclub ingest PATH…            add documents to the library (files, folders, Wikipedia XML dumps)
+filmclub add TITLE               add a film from its Wikipedia article
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, DownloadColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from bots.console.app import ConsoleSession, console_context, is_interactive
+from bots.console.publisher import console_parties
 from core.app import FilmClub
 from core.commands.lines import Invocation
 from core.library.bulk import ingest_sources
@@ -145,7 +146,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1 if response.is_error else 0
         return 0
     if is_interactive(sys.stdin) and not as_json:
-        session.interact()
+        with console_parties(club, session):  # party messages print while the prompt is open
+            session.interact()
     else:
         session.run_lines(sys.stdin)
     return 0

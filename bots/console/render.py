@@ -1,11 +1,14 @@
 """Neutral response → rich renderables for the terminal. Pure: no console, no I/O.
 
-Spoilers print as their label and how to show them, unless the member asked for spoilers.
+Spoilers print as their label only, with one line after them saying how to show them, unless the member
+asked for spoilers (``filmclub --spoilers``, or ``spoilers on`` at the prompt).
 """
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+import io
+
+from rich.console import Console, Group, RenderableType
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
@@ -23,12 +26,40 @@ from core.responses import (
     TimePart,
 )
 
-SPOILER_HINT = "run with --spoilers (or type `spoilers on`) to show it"
+SPOILER_HINT = "Hidden parts: run with --spoilers (or type `spoilers on`) to show them."
+TEXT_WIDTH = 100
 
 
 def render(response: Response, show_spoilers: bool = False) -> RenderableType:
-    """The whole response as one rich renderable."""
-    return Group(*(render_part(p, show_spoilers) for p in response.parts))
+    """The whole response as one rich renderable.
+
+    Args:
+        response: the core's neutral answer.
+        show_spoilers: print spoilers' text (the member asked for them) instead of only their labels.
+
+    Returns:
+        The parts in order; when spoilers are hidden, a last line says how to show them.
+    """
+    items = [render_part(p, show_spoilers) for p in response.parts]
+    if response.has_spoilers and not show_spoilers:
+        items.append(Text(SPOILER_HINT, style="dim"))
+    return Group(*items)
+
+
+def render_text(response: Response, show_spoilers: bool = False, width: int = TEXT_WIDTH) -> str:
+    """The response as plain terminal text, without colours: what ``filmclub run`` prints to a pipe.
+
+    Args:
+        response: the core's neutral answer.
+        show_spoilers: print spoilers' text instead of only their labels.
+        width: the width to wrap at.
+
+    Returns:
+        The text, ending in a newline.
+    """
+    out = io.StringIO()
+    Console(file=out, width=width, color_system=None, highlight=False, emoji=False).print(render(response, show_spoilers))
+    return out.getvalue()
 
 
 def render_part(part: Part, show_spoilers: bool) -> RenderableType:
@@ -41,7 +72,7 @@ def render_part(part: Part, show_spoilers: bool) -> RenderableType:
         case SpoilerPart():
             if show_spoilers:
                 return Text.assemble((f"[{part.label}] ", "bold magenta"), part.text)
-            return Text.assemble((f"[spoiler hidden: {part.label}] ", "magenta"), (SPOILER_HINT, "dim"))
+            return Text(f"[hidden: {part.label}]", style="magenta")
         case ListPart():
             lines = [Text(part.title, style="bold")] if part.title else []
             lines += [Text(f"  • {item}") for item in part.items]

@@ -1,0 +1,1 @@
+"""The Discord bot: slash commands from the core registry, embeds, spoilers and scheduled prompts."""

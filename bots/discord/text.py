@@ -25,7 +25,8 @@ ELLIPSIS = "…"
 # "@everyone", "@here" and the <@user>, <@!user>, <@&role> forms: a zero-width space after the "@" keeps
 # them as visible text that Discord neither pings nor turns into a mention chip.
 _MENTION = re.compile(r"@(everyone|here)\b|<@([!&]?)", re.IGNORECASE)
-_MARKDOWN = re.compile(r"([\\*_~`|>#\[\]])")
+# Backticks stay: the core writes commands as `code`, and a code span can neither ping nor hide anything.
+_MARKDOWN = re.compile(r"([\\*_~|\[\]])|^([>#-])", re.MULTILINE)  # quotes, headings, lists: at a line start
 _URL = re.compile(r"(https?://\S+)")
 
 
@@ -45,11 +46,22 @@ def escape(text: str) -> str:
 
     Markdown characters are backslash-escaped (so a title like ``M*A*S*H`` or a stray ``||`` cannot
     restyle the message or end a spoiler early), links are left whole, mentions are defused.
+
+    Args:
+        text: plain text.
+
+    Returns:
+        The text as Discord markdown that shows it as written.
+
     """
     pieces = _URL.split(text)
     # split() with a group alternates: even indexes are prose, odd ones are links.
-    escaped = [_MARKDOWN.sub(r"\\\1", piece) if i % 2 == 0 else piece for i, piece in enumerate(pieces)]
+    escaped = [_MARKDOWN.sub(_backslash, piece) if i % 2 == 0 else piece for i, piece in enumerate(pieces)]
     return defuse_mentions("".join(escaped))
+
+
+def _backslash(match: re.Match[str]) -> str:
+    return "\\" + match.group(0)
 
 
 def plain(text: str, limit: int) -> str:
@@ -77,6 +89,7 @@ def split_text(text: str, limit: int) -> list[str]:
 
     Returns:
         The pieces in order; joined with line breaks or spaces they give back ``text``.
+
     """
     pieces: list[str] = []
     current = ""

@@ -44,7 +44,6 @@ SUBJECT_ANSWERS: dict[Intent, SubjectAnswer] = {
     Intent.PLAYED_BY: played_by,
     Intent.ROLE_OF: role_of,
     Intent.IN_CAST: in_cast,
-    Intent.WHO_IS: who_is,
 }
 
 
@@ -68,7 +67,7 @@ def answer_question(club: FilmClub, ctx: CommandContext, question: str) -> Respo
     if isinstance(found, Response):
         return found
     film, subject = found
-    response = answer_about(club, film, parsed.intent, subject)
+    response = answer_about(club, ctx, film, parsed.intent, subject)
     club.remember_film(ctx, film)
     return response
 
@@ -94,8 +93,10 @@ def _film_and_subject(club: FilmClub, ctx: CommandContext, parsed: Question) -> 
     return which_film()
 
 
-def answer_about(club: FilmClub, film: Film, intent: Intent, subject: str) -> Response:
-    """Answer one intent about a known film."""
+def answer_about(club: FilmClub, ctx: CommandContext, film: Film, intent: Intent, subject: str) -> Response:
+    """Answer one intent about a known film (plot text only hidden outside the club's spoiler channels)."""
+    if intent is Intent.WHO_IS and subject:
+        return who_is(film, subject, spoiler_channel=ctx.spoiler_channel)
     if intent in SUBJECT_ANSWERS and subject:
         return SUBJECT_ANSWERS[intent](film, subject)
     if intent in FIELD_QUESTIONS:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from core.answers.cite import describe_value, labels, source_rank
 from core.answers.phrasing import fold
-from core.library.model import CastValue, FieldName, Film, PersonValue
-from core.library.reconcile import FactGroup, view_field
+from core.library.model import CastValue, Fact, FieldName, Film, PersonValue
+from core.library.reconcile import FactGroup, FieldView, group_facts, view_field
 from core.responses import CardPart, CardRow, CardValue
 
 CARD_FIELDS: list[tuple[FieldName, str]] = [
@@ -81,13 +81,16 @@ def build_card(film: Film) -> CardPart:
 
     """
     rows: list[CardRow] = []
+    by_field: dict[FieldName, list[Fact]] = {}
+    for fact in film.facts:  # one pass over the facts, not one per row
+        by_field.setdefault(fact.field, []).append(fact)
     for field_name, label in CARD_FIELDS:
         if field_name is FieldName.STARRING:
             values = starring_values(film)
             if values:
                 rows.append(CardRow(label=label, values=values))
             continue
-        view = view_field(film.facts, field_name)
+        view = FieldView(field_name, group_facts(by_field.get(field_name, [])))
         if view.groups:
             values = sorted((card_value(g) for g in view.groups), key=lambda v: source_rank(v.sources))
             rows.append(CardRow(label=label, values=values, conflict=view.conflict))

@@ -17,12 +17,14 @@ from core.answers.cite import Cited, cited_text, join_words, labels
 from core.answers.fields import FIELD_NOUNS, missing
 from core.answers.phrasing import fold
 from core.library.beats import split_sentences
-from core.library.model import CastValue, FieldName, Film, PersonValue, Plot
+from core.library.model import CastValue, FieldName, Film, PersonValue, PlotBeat
 from core.library.reconcile import view_field
 from core.responses import Response, SpoilerPart, TextPart
+from core.spoilers.policy import Content, guard
+from core.spoilers.reveal import reveal_id
 
 MIN_NAME_SCORE = 80.0
-MAX_PLOT_SENTENCES = 5
+MAX_PLOT_BEATS = 3
 MAX_CAST_SHOWN = 12
 # Words members use for a character that cast lists spell otherwise.
 NAME_SYNONYMS = {
@@ -197,16 +199,18 @@ def cast_answer(film: Film) -> Response:
     return _text(f"{film.display_title} stars {text}.{tail}")
 
 
-def who_is(film: Film, name: str) -> Response:
+def who_is(film: Film, name: str, spoiler_channel: bool = False) -> Response:
     """Who someone is in a film: a character, an actor, or a crew member; the plot's words as a spoiler.
 
     Args:
         film: the film.
         name: the name as typed ("Alireza", "the father", "Majid Majidi").
+        spoiler_channel: the question was asked in one of the club's spoiler channels (plot shown plainly).
 
     Returns:
         What the cast list and credits say, cited, followed by what the plot says about a
-        character inside a spoiler; or that the library knows no one of that name in the film.
+        character inside a spoiler (see ``core.spoilers.policy.guard``); or that the library knows no
+        one of that name in the film.
 
     """
     cast = roles(film)
@@ -215,7 +219,7 @@ def who_is(film: Film, name: str) -> Response:
     if characters:
         parts.append(TextPart(text=f"In {film.display_title}, {_played_by_lines([cast[i] for i in characters])}."))
         shown = cast[characters[0]].character or name
-        parts += plot_spoilers(film, [name, *(cast[i].character or "" for i in characters)], shown)
+        parts += plot_spoilers(film, [name, *(cast[i].character or "" for i in characters)], shown, spoiler_channel)
         return Response(parts=parts)
     actors = best_matches(name, [r.actor for r in cast])
     if actors:
@@ -223,36 +227,47 @@ def who_is(film: Film, name: str) -> Response:
     crew = _people(film, name, tuple(ROLE_NOUNS))
     if crew:
         return _text(f"{join_words(crew)}.")
-    spoilers = plot_spoilers(film, [name], name.title())
+    spoilers = plot_spoilers(film, [name], name.title(), spoiler_channel)
     if spoilers:
         intro = f"The cast list of {film.display_title} doesn't name “{name}”, but the plot mentions them."
         return Response(parts=[TextPart(text=intro), *spoilers])
     return _text(f"I don't have anyone called “{name}” in {film.display_title}. {_cast_hint(film)}")
 
 
-def plot_spoilers(film: Film, names: list[str], shown: str) -> list[SpoilerPart]:
-    """Hide what each plot says about someone: one spoiler per source, the sentences naming them.
+def plot_spoilers(
+    film: Film, names: list[str], shown: str, spoiler_channel: bool = False
+) -> list[TextPart | SpoilerPart]:
+    """Hide what each plot says about someone: the sentences naming them, one part per beat they are in.
+
+    Each part carries the reveal id of its beat (``core.spoilers.reveal``), so a platform can show it
+    later to one member: the reveal shows the whole beat those sentences come from.
 
     Args:
         film: the film.
         names: the names to look for (as typed and as the cast list spells them).
         shown: the name for the label ("what the plot says about Alireza").
+        spoiler_channel: shown plainly (a labelled text) in the club's spoiler channels.
 
     Returns:
-        Spoiler parts (none when no plot mentions the names).
+        The parts, fullest plot first, at most ``MAX_PLOT_BEATS`` beats of each; none when no plot
+        mentions the names.
 
     """
     pattern = _mention_pattern(names)
     if pattern is None:
         return []
-    parts = []
+    parts: list[TextPart | SpoilerPart] = []
     for plot in sorted(film.plots, key=lambda p: -p.length):
-        sentences = _mentions(plot, pattern)
-        if sentences:
+        found = [(beat, said) for beat in plot.beats if (said := _mentions(beat, pattern))]
+        for beat, said in found[:MAX_PLOT_BEATS]:
+            label = f"what the plot says about {shown} ({plot.source.label}, part {beat.index} of {len(plot.beats)})"
             parts.append(
-                SpoilerPart(
-                    label=f"what the plot says about {shown} ({plot.source.label})",
-                    text=" ".join(sentences[:MAX_PLOT_SENTENCES]),
+                guard(
+                    Content.PLOT_ANSWER,
+                    label,
+                    " ".join(said),
+                    plain=spoiler_channel,
+                    reveal_id=reveal_id(film, plot, beat),
                 )
             )
     return parts
@@ -270,8 +285,8 @@ def _mention_pattern(names: list[str]) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(sorted(phrases, key=len, reverse=True)) + r")(?:'?s)?\b", re.IGNORECASE)
 
 
-def _mentions(plot: Plot, pattern: re.Pattern[str]) -> list[str]:
-    return [s for beat in plot.beats for s in split_sentences(beat.text) if pattern.search(s)]
+def _mentions(beat: PlotBeat, pattern: re.Pattern[str]) -> list[str]:
+    return [s for s in split_sentences(beat.text) if pattern.search(s)]
 
 
 def _people(film: Film, name: str, fields: tuple[FieldName, ...]) -> list[str]:

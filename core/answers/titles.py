@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import islice
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -227,6 +230,45 @@ class TitleIndex:
         scored = self._fuzzy(key, fuzz.WRatio, SUGGEST_SCORE, fuzzy_known=True, loose=True, limit=limit * 3)
         films = dict.fromkeys(f for index, _ in scored for f in self._films_at(index))
         return [self._entry(f) for f in list(films)[:limit]]
+
+    def complete(self, typed: str, limit: int = 25) -> list[TitleEntry]:
+        """Find the films a member may be typing, for autocomplete: the last word counts as a prefix.
+
+        Args:
+            typed: what the member has typed so far (``chil``, ``children of hea``, or nothing yet).
+            limit: how many films at most.
+
+        Returns:
+            Films whose names hold words starting with the typed ones, best first (names
+            starting with what was typed, then shorter ones); filled up with `suggest` for misspellings;
+            for nothing typed, the first films of the index.
+
+        """
+        key = title_key(typed)
+        if not key:
+            named = (film for film, index in enumerate(self._film_name) if index >= 0)
+            return [self._entry(film) for film in islice(named, limit)]
+        *whole, last = key.split()
+        vocabulary = self._vocabulary
+        names: set[int] = set()
+        for i in range(bisect_left(vocabulary, last), len(vocabulary)):
+            if not vocabulary[i].startswith(last) or len(names) >= MAX_SCORED:
+                break
+            names.update(self._postings[self._word_ids[vocabulary[i]]])
+        ranked = sorted(
+            (n for n in names if all(any(w.startswith(x) for w in self._keys[n].split()) for x in whole)),
+            key=lambda n: (not self._keys[n].startswith(key), len(self._keys[n]), self._keys[n]),
+        )
+        films = dict.fromkeys(film for index in ranked for film in self._films_at(index))
+        if len(films) < limit:  # a slip in what was typed: the fuzzy matches, then the nearest names
+            fuzzy = [*self.resolve(typed).candidates, *self.suggest(typed, limit)]
+            films.update(dict.fromkeys(entry.film_id for entry in fuzzy))
+        return [self._entry(film) for film in list(films)[:limit]]
+
+    @cached_property
+    def _vocabulary(self) -> list[str]:
+        """Every title word, sorted, so the words starting with a prefix are one bisection away."""
+        return sorted(self._words)
 
     def film_title(self, film_id: int) -> str | None:
         """Give the title of a film in the index (None when it is not there)."""

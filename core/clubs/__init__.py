@@ -1,0 +1,1 @@
+"""Per-server settings: time zone, reminders, organiser role, prompts and spoiler channels."""

@@ -7,6 +7,7 @@ and a running bot may change the same club, and a cached copy would go stale.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -14,6 +15,9 @@ from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from core.clubs.schema import club_spoiler_channels, clubs
+from core.clubs.zones import resolve_zone
+
+log = logging.getLogger(__name__)
 
 
 class ClubSettings(BaseModel):
@@ -35,16 +39,19 @@ class ClubStore:
 
     def __init__(self, engine: Engine, default_timezone: str) -> None:
         self.engine = engine
-        self.default_timezone = default_timezone
+        self.default_timezone = resolve_zone(default_timezone) or "UTC"
+        if self.default_timezone != default_timezone:
+            log.warning("default time zone %r read as %s", default_timezone, self.default_timezone)
 
     def get(self, club_key: str) -> ClubSettings:
-        """A club's settings (the defaults when it has none stored).
+        """Read a club's settings (the defaults when it has none stored).
 
         Args:
             club_key: ``platform:server`` (see ``CommandContext.club_key``).
 
         Returns:
             The settings.
+
         """
         with self.engine.connect() as conn:
             row = conn.execute(select(clubs).where(clubs.c.club_key == club_key)).mappings().first()
@@ -70,6 +77,7 @@ class ClubStore:
 
         Returns:
             The settings after the change.
+
         """
         with self.engine.begin() as conn:
             self._ensure_row(conn, club_key)
@@ -86,6 +94,7 @@ class ClubStore:
 
         Returns:
             The settings after the change.
+
         """
         with self.engine.begin() as conn:
             self._ensure_row(conn, club_key)
@@ -96,7 +105,7 @@ class ClubStore:
         return self.get(club_key)
 
     def is_spoiler_channel(self, club_key: str, channel_id: str) -> bool:
-        """True when the club lets spoilers show plainly in this channel (one indexed lookup)."""
+        """Tell whether the club lets spoilers show plainly in this channel (one indexed lookup)."""
         where = (club_spoiler_channels.c.club_key == club_key) & (club_spoiler_channels.c.channel_id == channel_id)
         with self.engine.connect() as conn:
             return conn.execute(select(club_spoiler_channels.c.channel_id).where(where)).first() is not None

@@ -1,0 +1,1 @@
+"""Watch parties: the plan of prompts, the time parser, the store and the scheduler that sends them."""

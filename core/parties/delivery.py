@@ -43,5 +43,5 @@ def register_publisher(publisher: Publisher) -> None:
 
 
 def publisher_for(platform: str) -> Publisher | None:
-    """The running process's publisher for ``platform``, if it has one."""
+    """Return the running process's publisher for ``platform``, if it has one."""
     return _publishers.get(platform)

@@ -18,8 +18,7 @@ from zoneinfo import ZoneInfo
 
 from core.library.model import FieldName, Film, Plot, PlotBeat, RuntimeValue
 from core.library.reconcile import view_field
-from core.parties import prompts
-from core.parties.prompts import Prompt
+from core.parties.prompts import Prompt, PromptWriter, beat_ends, credits_verdict, the_making, the_reception
 from core.responses import Response, TextPart, TimePart
 
 DEFAULT_RUNTIME = 100
@@ -68,7 +67,7 @@ class PlanRequest:
 
 
 def film_runtime(film: Film) -> tuple[int, bool]:
-    """The runtime in minutes the most sources agree on, and whether it was assumed (no runtime known)."""
+    """Give the runtime in minutes most sources agree on, and whether it was assumed (none known)."""
     groups = [g for g in view_field(film.facts, FieldName.RUNTIME).groups if isinstance(g.value, RuntimeValue)]
     if not groups:
         return DEFAULT_RUNTIME, True
@@ -90,13 +89,14 @@ def prompt_points(plot: Plot | None, runtime: int) -> list[tuple[int, PlotBeat |
     Returns:
         (minute, beat) pairs in order; the beat is None when no beat has fully played by then, or
         when the previous prompt already spoke of it.
+
     """
     count = min(MAX_PROMPTS, max(MIN_PROMPTS, runtime // PROMPT_EVERY))
     latest = runtime - CREDITS_LEAD - 1
     # The minute each beat has fully played by; the last beat (the ending) is kept for after the film.
     shown_at: dict[int, float] = {}
     if plot:
-        ends = prompts.beat_ends(plot)
+        ends = beat_ends(plot)
         shown_at = {b.index: end * runtime + SHOWN_MARGIN for b, end in zip(plot.beats[:-1], ends, strict=False)}
     beats = plot.beats[:-1] if plot else []
     boundaries = sorted(math.ceil(t) for t in shown_at.values() if t <= latest)
@@ -105,7 +105,9 @@ def prompt_points(plot: Plot | None, runtime: int) -> list[tuple[int, PlotBeat |
         target = runtime * k / (count + 1)
         free = [m for m in boundaries if m not in minutes]
         near = min(free, key=lambda m: abs(m - target), default=None)
-        minutes.append(near if near is not None and abs(near - target) <= runtime / (2 * (count + 1)) else round(target))
+        minutes.append(
+            near if near is not None and abs(near - target) <= runtime / (2 * (count + 1)) else round(target)
+        )
     points: list[tuple[int, PlotBeat | None]] = []
     used: set[int] = set()
     for minute in sorted(set(minutes)):
@@ -126,29 +128,41 @@ def build_plan(request: PlanRequest) -> list[PlannedStep]:
     Returns:
         The steps; a film with no plot or runtime still gets reminders, the start, prompts about
         its cast, the questions its facts allow and the follow-up.
+
     """
     film, start, tz = request.film, request.starts_at.astimezone(UTC), ZoneInfo(request.zone)
     runtime, assumed = film_runtime(film)
-    plot = prompts.party_plot(film)
-    points = prompt_points(plot, runtime)
+    writer = PromptWriter(film)
+    points = prompt_points(writer.plot, runtime)
     steps: list[PlannedStep] = []
     if request.reminder_day_before:
-        steps.append(_step(StepKind.REMINDER, "Reminder: the day before", _local_days(start, tz, -1), _reminder(request, "Tomorrow")))
+        steps.append(
+            _step(
+                StepKind.REMINDER,
+                "Reminder: the day before",
+                _local_days(start, tz, -1),
+                _reminder(request, "Tomorrow"),
+            )
+        )
     if request.reminder_soon:
-        steps.append(_step(StepKind.REMINDER, "Reminder: 15 minutes before", start - SOON, _reminder(request, "In 15 minutes")))
+        steps.append(
+            _step(StepKind.REMINDER, "Reminder: 15 minutes before", start - SOON, _reminder(request, "In 15 minutes"))
+        )
     steps = [s for s in steps if s.due_at > request.now]
-    steps.append(_step(StepKind.START, "Press play", start, _press_play(film, runtime, assumed, [m for m, _ in points])))
+    steps.append(
+        _step(StepKind.START, "Press play", start, _press_play(film, runtime, assumed, [m for m, _ in points]))
+    )
     for number, (minute, beat) in enumerate(points, start=1):
-        prompt = prompts.during_film(film, plot, beat, minute, number)
-        steps.append(_step(StepKind.PROMPT, f"Prompt at {minute} min", start + timedelta(minutes=minute), prompt))
+        during = writer.during_film(beat, minute, number)
+        steps.append(_step(StepKind.PROMPT, f"Prompt at {minute} min", start + timedelta(minutes=minute), during))
     credits_at = max(runtime - CREDITS_LEAD, points[-1][0] + 1 if points else 0)
     steps.append(_step(StepKind.CREDITS, "Credits", start + timedelta(minutes=credits_at), _credits(film)))
     minute = runtime + 1
     for label, prompt in (
-        ("Discussion: the ending", prompts.the_ending(film, plot)),
-        ("Discussion: the characters", prompts.the_characters(film)),
-        ("Discussion: how it was made", prompts.the_making(film)),
-        ("Discussion: how it was received", prompts.the_reception(film)),
+        ("Discussion: the ending", writer.the_ending()),
+        ("Discussion: the characters", writer.the_characters()),
+        ("Discussion: how it was made", the_making(film)),
+        ("Discussion: how it was received", the_reception(film)),
     ):
         if prompt is not None:
             steps.append(_step(StepKind.DISCUSSION, label, start + timedelta(minutes=minute), prompt))
@@ -164,7 +178,7 @@ def _step(kind: StepKind, label: str, due_at: datetime, content: Prompt | Respon
 
 
 def _local_days(start: datetime, tz: ZoneInfo, days: int) -> datetime:
-    """The same local hour ``days`` days away: a DST change in between does not move it."""
+    """Move ``days`` days keeping the local hour: a DST change in between does not shift it."""
     local = start.astimezone(tz)
     return (local.replace(tzinfo=None) + timedelta(days=days)).replace(tzinfo=tz).astimezone(UTC)
 
@@ -181,19 +195,25 @@ def _reminder(request: PlanRequest, when: str) -> Response:
 
 
 def _press_play(film: Film, runtime: int, assumed: bool, minutes: list[int]) -> Response:
-    length = f"The library has no runtime for it, so I assume {runtime} minutes." if assumed else f"It runs {runtime} minutes."
+    length = (
+        f"The library has no runtime for it, so I assume {runtime} minutes."
+        if assumed
+        else f"It runs {runtime} minutes."
+    )
     at = ", ".join(str(m) for m in minutes)
     return Response(
         parts=[
             TextPart(text=f"▶ Press play on {film.display_title} now!"),
             TextPart(text="3… 2… 1… play!"),
-            TextPart(text=f"{length} Prompts here at about {at} minutes in; anything past the set-up stays hidden until you reveal it."),
+            TextPart(
+                text=f"{length} Prompts here at about {at} minutes in; past the set-up, they stay hidden till revealed."
+            ),
         ]
     )
 
 
 def _credits(film: Film) -> Response:
-    lines = [f"The credits of {film.title} should be rolling about now.", prompts.credits_verdict(film)]
+    lines = [f"The credits of {film.title} should be rolling about now.", credits_verdict(film)]
     lines.append("Questions about the film follow here in a few minutes.")
     return Response(parts=[TextPart(text=" ".join(lines))])
 
@@ -202,6 +222,6 @@ def _follow_up(film: Film) -> Response:
     return Response(
         parts=[
             TextPart(text=f"Yesterday we watched {film.display_title}. One thing that stayed with you?"),
-            TextPart(text=f"Missed it? /film plot {film.title} tells the story, each part after the set-up hidden until you reveal it."),
+            TextPart(text=f"Missed it? /film plot {film.title} tells the story, every part after the set-up hidden."),
         ]
     )

@@ -49,7 +49,7 @@ class Prompt:
 
 
 def party_plot(film: Film) -> Plot | None:
-    """The plot a party follows: the fullest one, as ``/film plot`` shows by default."""
+    """Pick the plot a party follows: the fullest one, as ``/film plot`` shows by default."""
     return max(film.plots, key=lambda p: p.length, default=None) if film.plots else None
 
 
@@ -59,59 +59,105 @@ def beat_ends(plot: Plot) -> list[float]:
     return [*starts[1:], 1.0]
 
 
-def during_film(film: Film, plot: Plot | None, beat: PlotBeat | None, minute: int, number: int) -> Prompt:
-    """A prompt ``minute`` minutes into the film, about ``beat`` (the last one fully shown) or, without one, the cast.
+class Characters:
+    """The cast list's characters a prompt may name, as the plot writes them; worked out once per film.
 
-    Args:
-        film: the film.
-        plot: the plot the party follows (None when the library has none).
-        beat: the latest beat on screen by now; the prompt speaks of nothing after it.
-        minute: minutes into the film.
-        number: this prompt's number (1-based): varies the question.
-
-    Returns:
-        The prompt and the beats it used.
+    Only names written as names ("Zahra", "Bruce Wayne" of "Bruce Wayne/Batman"): a role such as
+    "Father" that the plot also writes in lower case ("Roya's father") could point at the wrong person.
     """
-    head = TextPart(text=f"⏸ {minute} minutes into {film.title}: prompt {number}. It speaks only of what has been shown.")
-    if plot is None or beat is None:
-        names = _proper_characters(film, " ".join(r.character or "" for r in roles(film)))
-        question = _question(names, number)
-        if names:
-            question = f"The cast list names {join_words(names[:4])}. {question}"
-        return Prompt(Response(parts=[head, TextPart(text=question)]))
-    shown = "".join(b.text for b in plot.beats if b.index <= beat.index)
-    body = f"Just seen: {recap(beat.text)}\n{_question(_proper_characters(film, beat.text, shown), number)}"
-    part: Part = _maybe_hidden(beat.index, f"what we have just seen (plot part {beat.index})", body)
-    return Prompt(Response(parts=[head, part]), (beat.index,))
+
+    def __init__(self, film: Film, plot: Plot | None) -> None:
+        self.roles = [r for r in roles(film) if r.character]
+        whole = " ".join(b.text for b in plot.beats) if plot else ""
+        self._spellings: list[list[tuple[str, re.Pattern[str]]]] = []
+        for role in self.roles:
+            names = [n.strip() for n in (role.character or "").split("/")]
+            proper = [n for n in names if n and n[0].isupper() and not re.search(rf"\b{re.escape(n.lower())}\b", whole)]
+            self._spellings.append([(n, re.compile(rf"\b{re.escape(n)}\b")) for n in proper])
+
+    def named_in(self, text: str) -> list[str]:
+        """Name the characters ``text`` mentions, by first mention, as the text spells them."""
+        found: dict[str, int] = {}
+        for spellings in self._spellings:
+            for name, pattern in spellings:
+                match = pattern.search(text)
+                if match:
+                    found.setdefault(name, match.start())
+                    break
+        return sorted(found, key=found.__getitem__)
+
+    def billed(self) -> list[str]:
+        """Name every character a prompt may name, in the cast list's order."""
+        return [spellings[0][0] for spellings in self._spellings if spellings]
+
+    def lead(self, names: list[str]) -> str | None:
+        """Pick the first-billed of some characters."""
+        order = [name for spellings in self._spellings for name, _ in spellings]
+        return min(names, key=lambda n: order.index(n) if n in order else len(order), default=None)
 
 
-def the_ending(film: Film, plot: Plot | None) -> Prompt | None:
-    """After the film: the ending, hidden for whoever has not finished it; None without a plot."""
-    if plot is None or not plot.beats:
-        return None
-    last = plot.beats[-1]
-    who = _lead(film, _proper_characters(film, last.text, "".join(b.text for b in plot.beats))) or "the characters"
-    question = f"Did the ending work for you? What do you think life is like for {who} a week later?"
-    ending = recap(_closing_sentences(last.text))
-    part = _maybe_hidden(last.index, "the ending", f"How it ends: {ending}\n{question}")
-    return Prompt(Response(parts=[TextPart(text="Discussion: the ending."), part]), (last.index,))
+class PromptWriter:
+    """Writes a film's prompts; what it reads from the film (plot, characters) is read once."""
 
+    def __init__(self, film: Film) -> None:
+        self.film = film
+        self.plot = party_plot(film)
+        self.characters = Characters(film, self.plot)
 
-def the_characters(film: Film) -> Prompt | None:
-    """The leads and who plays them, and how they changed; None without a cast list."""
-    cast = [r for r in roles(film) if r.character][:2]
-    if not cast:
-        return None
-    played = join_words([f"{r.actor} plays {r.character}" for r in cast])
-    sources = join_words(list(dict.fromkeys(s for r in cast for s in r.sources)))
-    names = [(r.character or "").split("/")[0].strip() for r in cast]
-    question = (
-        f"How did {join_words(names)} change from the first scene to the last? Whose choices did you understand best?"
-        if len(names) > 1
-        else f"How did {names[0]} change from the first scene to the last?"
-    )
-    text = f"{played} ({sources}). {question}"
-    return Prompt(Response(parts=[TextPart(text="Discussion: the characters."), TextPart(text=text)]))
+    def during_film(self, beat: PlotBeat | None, minute: int, number: int) -> Prompt:
+        """Write the prompt ``minute`` minutes in, about ``beat`` (the last one fully shown) or else the cast.
+
+        Args:
+            beat: the latest beat on screen by now (None: no plot, or nothing new); nothing after it is told.
+            minute: minutes into the film.
+            number: this prompt's number (1-based): varies the question.
+
+        Returns:
+            The prompt and the beats it used.
+
+        """
+        title = self.film.title
+        head = TextPart(
+            text=f"⏸ {minute} minutes into {title}: prompt {number}. It speaks only of what has been shown."
+        )
+        if beat is None:
+            names = self.characters.billed()
+            question = _question(names, number)
+            if names:
+                question = f"The cast list names {join_words(names[:4])}. {question}"
+            return Prompt(Response(parts=[head, TextPart(text=question)]))
+        body = f"Just seen: {recap(beat.text)}\n{_question(self.characters.named_in(beat.text), number)}"
+        part = _maybe_hidden(beat.index, f"what we have just seen (plot part {beat.index})", body)
+        return Prompt(Response(parts=[head, part]), (beat.index,))
+
+    def the_ending(self) -> Prompt | None:
+        """Ask about the ending, hidden for whoever has not finished the film; None without a plot."""
+        if self.plot is None or not self.plot.beats:
+            return None
+        last = self.plot.beats[-1]
+        who = self.characters.lead(self.characters.named_in(last.text)) or "the characters"
+        question = f"Did the ending work for you? What do you think life is like for {who} a week later?"
+        part = _maybe_hidden(
+            last.index, "the ending", f"How it ends: {recap(_closing_sentence(last.text))}\n{question}"
+        )
+        return Prompt(Response(parts=[TextPart(text="Discussion: the ending."), part]), (last.index,))
+
+    def the_characters(self) -> Prompt | None:
+        """Ask about the leads, who plays them and how they changed; None without a cast list."""
+        cast = self.characters.roles[:2]
+        if not cast:
+            return None
+        played = join_words([f"{r.actor} plays {r.character}" for r in cast])
+        sources = join_words(list(dict.fromkeys(s for r in cast for s in r.sources)))
+        names = [(r.character or "").split("/")[0].strip() for r in cast]
+        question = (
+            f"How did {join_words(names)} change from the first scene to the last? "
+            "Whose choices did you understand best?"
+            if len(names) > 1
+            else f"How did {names[0]} change from the first scene to the last?"
+        )
+        text = f"{played} ({sources}). {question}"
+        return Prompt(Response(parts=[TextPart(text="Discussion: the characters."), TextPart(text=text)]))
 
 
 def the_making(film: Film) -> Prompt | None:
@@ -134,7 +180,9 @@ def the_making(film: Film) -> Prompt | None:
         question = f"Which choices of {join_words(directors)}'s stood out for you?"
     else:
         question = "What stood out for you in how it was made?"
-    return Prompt(Response(parts=[TextPart(text="Discussion: how it was made."), TextPart(text=lines), TextPart(text=question)]))
+    return Prompt(
+        Response(parts=[TextPart(text="Discussion: how it was made."), TextPart(text=lines), TextPart(text=question)])
+    )
 
 
 def the_reception(film: Film) -> Prompt | None:
@@ -158,7 +206,11 @@ def the_reception(film: Film) -> Prompt | None:
         questions.append("Would you score it higher or lower than the critics, and why?")
     elif not questions:
         questions.append("How would you score it out of 10, and why?")
-    parts = [TextPart(text="Discussion: how it was received."), TextPart(text=lines), TextPart(text=" ".join(questions))]
+    parts = [
+        TextPart(text="Discussion: how it was received."),
+        TextPart(text=lines),
+        TextPart(text=" ".join(questions)),
+    ]
     return Prompt(Response(parts=parts))
 
 
@@ -174,7 +226,7 @@ def credits_verdict(film: Film) -> str:
 
 
 def recap(text: str) -> str:
-    """The first sentence of a beat, cut at a word near ``MAX_RECAP_CHARS``."""
+    """Give the first sentence of a beat, cut at a word near ``MAX_RECAP_CHARS``."""
     sentences = split_sentences(text)
     first = sentences[0] if sentences else text
     if len(first) <= MAX_RECAP_CHARS:
@@ -182,8 +234,8 @@ def recap(text: str) -> str:
     return first[:MAX_RECAP_CHARS].rsplit(" ", 1)[0] + "…"
 
 
-def _closing_sentences(text: str) -> str:
-    """The sentence of a last beat that tells the final image ("in the final shot…"), else its last sentence."""
+def _closing_sentence(text: str) -> str:
+    """Find the sentence of a last beat telling the final image ("in the final shot…"), else its last one."""
     sentences = split_sentences(text) or [text]
     for sentence in reversed(sentences):
         if _FINAL_IMAGE.search(sentence):
@@ -200,31 +252,6 @@ def _maybe_hidden(beat_index: int, label: str, text: str) -> Part:
 def _question(names: list[str], number: int) -> str:
     templates = TWO_PEOPLE if len(names) > 1 else ONE_PERSON if names else NOBODY
     return templates[(number - 1) % len(templates)].format(a=names[0] if names else "", b=names[-1] if names else "")
-
-
-def _proper_characters(film: Film, text: str, whole: str = "") -> list[str]:
-    """Characters of the cast list named in ``text``, by first mention, as the text names them.
-
-    Only names written as names ("Zahra", "Bruce Wayne" of "Bruce Wayne/Batman"): a role such as
-    "Father" that the plot also writes in lower case ("Roya's father") would point at the wrong person.
-    """
-    whole = whole or text
-    found: dict[str, int] = {}
-    for role in roles(film):
-        for name in (n.strip() for n in (role.character or "").split("/")):
-            if not name or not name[0].isupper() or re.search(rf"\b{re.escape(name.lower())}\b", whole):
-                continue
-            match = re.search(rf"\b{re.escape(name)}\b", text)
-            if match:
-                found.setdefault(name, match.start())
-                break
-    return sorted(found, key=found.__getitem__)
-
-
-def _lead(film: Film, names: list[str]) -> str | None:
-    """The first-billed of some characters (the cast list's order)."""
-    billing = [n.strip() for r in roles(film) for n in (r.character or "").split("/")]
-    return min(names, key=lambda n: billing.index(n) if n in billing else len(billing), default=None)
 
 
 def _cited_lines(film: Film, *fields: tuple[FieldName, str]) -> str:

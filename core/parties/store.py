@@ -88,7 +88,7 @@ class Step(BaseModel):
 
 
 def as_utc(moment: datetime) -> datetime:
-    """An aware UTC datetime from a stored one (SQLite gives back naive UTC)."""
+    """Make a stored datetime aware UTC (SQLite gives back naive UTC)."""
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
@@ -100,7 +100,7 @@ class PartyStore:
 
     # -- creating and reading ------------------------------------------------------------------
 
-    def create(self, new: NewParty, plan: Callable[[int], Sequence[PlannedStep]]) -> tuple[Party, list[Step]]:
+    def create(self, new: NewParty, plan: Callable[[int], Sequence[PlannedStep]]) -> tuple[Party, list[PlannedStep]]:
         """Store a party, its plan (made once the id is known: messages name it) and its creator as a guest.
 
         Args:
@@ -108,16 +108,16 @@ class PartyStore:
             plan: makes the steps from the party's id.
 
         Returns:
-            The party and its steps, in one transaction.
+            The party and its planned steps, stored in one transaction.
+
         """
+        values = new.model_dump(exclude={"created_by_name"})
         with self.engine.begin() as conn:
-            party_id = conn.execute(
-                insert(parties).values(
-                    **new.model_dump(exclude={"created_by_name"}),
-                    created_at=datetime.now(UTC),
-                    status=PartyStatus.SCHEDULED.value,
-                )
-            ).inserted_primary_key[0]
+            inserted = conn.execute(
+                insert(parties).values(**values, created_at=datetime.now(UTC), status=PartyStatus.SCHEDULED.value)
+            )
+            party_id = int(inserted.inserted_primary_key[0])  # type: ignore[index]
+            steps = list(plan(party_id))
             rows = [
                 {
                     "party_id": party_id,
@@ -129,16 +129,16 @@ class PartyStore:
                     "body": step.response.model_dump_json(),
                     "reported": False,
                 }
-                for seq, step in enumerate(plan(party_id), start=1)
+                for seq, step in enumerate(steps, start=1)
             ]
             conn.execute(insert(party_steps), rows)
-            conn.execute(insert(party_guests).values(party_id=party_id, user_id=new.created_by, user_name=new.created_by_name))
-        party = self.party(party_id)
-        assert party is not None
-        return party, self.steps(party_id)
+            conn.execute(
+                insert(party_guests).values(party_id=party_id, user_id=new.created_by, user_name=new.created_by_name)
+            )
+        return Party(id=party_id, status=PartyStatus.SCHEDULED, **values), steps
 
     def get(self, club_key: str, party_id: int) -> Party | None:
-        """A club's party by id; None for another club's party or no party."""
+        """Find a club's party by id; None for another club's party or no party."""
         with self.engine.connect() as conn:
             row = conn.execute(select(parties).where(parties.c.id == party_id, parties.c.club_key == club_key)).first()
         return _party(row) if row else None
@@ -150,7 +150,7 @@ class PartyStore:
         return _party(row) if row else None
 
     def upcoming(self, club_key: str, offset: int, limit: int) -> tuple[list[Party], int]:
-        """A page of a club's scheduled parties by start time, and how many there are in all."""
+        """Read a page of a club's scheduled parties by start time, and how many there are in all."""
         where = (parties.c.club_key == club_key) & (parties.c.status == PartyStatus.SCHEDULED.value)
         with self.engine.connect() as conn:
             total = conn.execute(select(func.count()).select_from(parties).where(where)).scalar_one()
@@ -160,15 +160,17 @@ class PartyStore:
         return [_party(r) for r in rows], total
 
     def steps(self, party_id: int) -> list[Step]:
-        """A party's steps in time order."""
+        """Read a party's steps in time order."""
         with self.engine.connect() as conn:
             rows = conn.execute(
-                select(party_steps).where(party_steps.c.party_id == party_id).order_by(party_steps.c.due_at, party_steps.c.seq)
+                select(party_steps)
+                .where(party_steps.c.party_id == party_id)
+                .order_by(party_steps.c.due_at, party_steps.c.seq)
             ).all()
         return [_step(r) for r in rows]
 
     def due_steps(self, party_id: int, until: datetime) -> list[Step]:
-        """A party's pending steps due by ``until``, oldest first."""
+        """Read a party's pending steps due by ``until``, oldest first."""
         with self.engine.connect() as conn:
             rows = conn.execute(
                 select(party_steps)
@@ -182,7 +184,7 @@ class PartyStore:
         return [_step(r) for r in rows]
 
     def next_pending(self, party_id: int) -> Step | None:
-        """A party's earliest pending step."""
+        """Read a party's earliest pending step."""
         with self.engine.connect() as conn:
             row = conn.execute(
                 select(party_steps)
@@ -195,13 +197,25 @@ class PartyStore:
     # -- guests --------------------------------------------------------------------------------
 
     def guests(self, party_id: int) -> list[str]:
-        """The names of who said they'd come, alphabetically."""
+        """List who said they'd come, alphabetically."""
         with self.engine.connect() as conn:
             return list(
                 conn.execute(
-                    select(party_guests.c.user_name).where(party_guests.c.party_id == party_id).order_by(party_guests.c.user_name)
+                    select(party_guests.c.user_name)
+                    .where(party_guests.c.party_id == party_id)
+                    .order_by(party_guests.c.user_name)
                 ).scalars()
             )
+
+    def guest_counts(self, party_ids: list[int]) -> dict[int, int]:
+        """How many said they'd come, per party, in one query."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(party_guests.c.party_id, func.count())
+                .where(party_guests.c.party_id.in_(party_ids))
+                .group_by(party_guests.c.party_id)
+            ).all()
+        return {party_id: count for party_id, count in rows}
 
     def join(self, party_id: int, user_id: str, user_name: str) -> bool:
         """Add a guest; False when they had already joined."""
@@ -251,6 +265,7 @@ class PartyStore:
 
         Returns:
             False when the step was no longer pending (sent by another run, or cancelled).
+
         """
         with self.engine.begin() as conn:
             result = conn.execute(
@@ -279,9 +294,15 @@ class PartyStore:
             )
 
     def take_failures(self, club_key: str) -> list[Failure]:
-        """A club's failed steps not yet reported, marked reported as they are returned."""
+        """Take a club's failed steps not yet reported, marking them reported."""
         query = (
-            select(parties.c.id, parties.c.film_title, party_steps.c.id.label("step_id"), party_steps.c.label, party_steps.c.detail)
+            select(
+                parties.c.id,
+                parties.c.film_title,
+                party_steps.c.id.label("step_id"),
+                party_steps.c.label,
+                party_steps.c.detail,
+            )
             .join(party_steps, party_steps.c.party_id == parties.c.id)
             .where(
                 parties.c.club_key == club_key,
@@ -293,7 +314,9 @@ class PartyStore:
         with self.engine.begin() as conn:
             rows = conn.execute(query).all()
             if rows:
-                conn.execute(update(party_steps).where(party_steps.c.id.in_([r.step_id for r in rows])).values(reported=True))
+                conn.execute(
+                    update(party_steps).where(party_steps.c.id.in_([r.step_id for r in rows])).values(reported=True)
+                )
         return [Failure(r.id, r.film_title, r.label, r.detail or "unknown reason") for r in rows]
 
 

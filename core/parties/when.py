@@ -33,7 +33,7 @@ class WhenError(ValueError):
 
 
 def parse_when(words: str, zone: str, now: datetime) -> datetime:
-    """The moment a member means, in UTC.
+    """Read the moment a member means, in UTC.
 
     Args:
         words: e.g. ``friday 8pm``, ``tomorrow at 19:30``, ``in 2 hours``, ``2026-12-05 20:00``.
@@ -46,6 +46,7 @@ def parse_when(words: str, zone: str, now: datetime) -> datetime:
     Raises:
         WhenError: unreadable words, an impossible date, a time that does not exist in the zone,
             a time in the past or too far ahead.
+
     """
     tz = ZoneInfo(zone)
     base = now.astimezone(tz).replace(tzinfo=None)
@@ -100,7 +101,7 @@ def _check_calendar_date(words: str) -> None:
 
 
 def _localize(wall: datetime, tz: ZoneInfo, zone: str) -> datetime:
-    """The wall-clock time in the zone, refusing the hour the clocks skip (never silently moved)."""
+    """Place the wall-clock time in the zone, refusing the hour the clocks skip (never moved silently)."""
     aware = wall.replace(tzinfo=tz)
     if aware.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != wall:
         raise WhenError(f"{wall:%H:%M} does not exist on {wall:%-d %B %Y} in {zone}: the clocks go forward then.")

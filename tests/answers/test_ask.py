@@ -10,6 +10,7 @@ from core.app import FilmClub
 from core.commands.registry import CommandContext
 from core.library.model import Fact, FieldName, ParsedDocument, PersonValue, Source, SourceKind
 from core.responses import ChoicePart, ErrorPart, ListPart, Response, SpoilerPart, TextPart, Visibility
+from core.spoilers.reveal import resolve_reveal
 
 
 def context(channel: str, server: str = "club") -> CommandContext:
@@ -122,9 +123,16 @@ def test_an_empty_question_is_refused_with_usage(films: FilmClub) -> None:
 def test_who_is_a_character_answers_from_the_cast_and_hides_the_plot(films: FilmClub) -> None:
     response = ask(films, "who is alfred in batman")
     assert "Alfred Pennyworth is played by Michael Gough (Wikipedia: Batman)" in response.plain_text()
-    (spoiler,) = [p for p in response.parts if isinstance(p, SpoilerPart)]
-    assert spoiler.label.startswith("what the plot says about Alfred Pennyworth")
-    assert "butler" in spoiler.text and spoiler.text not in response.plain_text()
+    spoilers = [p for p in response.parts if isinstance(p, SpoilerPart)]
+    assert spoilers and all(
+        s.label.startswith("what the plot says about Alfred Pennyworth (Wikipedia: Batman, part ") for s in spoilers
+    )
+    assert any("butler" in s.text for s in spoilers)
+    assert all(s.text not in response.plain_text() and "Alfred" in s.text for s in spoilers)
+    # Each part can be revealed later to one member: the reveal shows the beat its sentences come from.
+    for spoiler in spoilers:
+        revealed = resolve_reveal(films, spoiler.reveal_id)
+        assert revealed is not None and all(sentence in revealed.text for sentence in spoiler.text.split(". ")[:1])
 
 
 def test_who_is_a_person_of_the_crew_or_cast(films: FilmClub, ctx: CommandContext) -> None:
@@ -180,3 +188,11 @@ def test_the_issue_examples(films: FilmClub, ctx: CommandContext) -> None:
     spoilers = [p for p in response.parts if isinstance(p, SpoilerPart)]
     assert spoilers and all(s.label.startswith("what the plot says about Alireza") for s in spoilers)
     assert all("Alireza" in s.text and s.text not in response.plain_text() for s in spoilers)
+
+
+def test_in_a_spoiler_channel_the_plot_is_shown_plainly(films: FilmClub) -> None:
+    ctx = CommandContext(platform="test", server_id="club", channel_id="spoilers", user_id="m", spoiler_channel=True)
+    response = ask(films, "who is alfred in batman", ctx)
+    assert not response.has_spoilers
+    assert "What the plot says about Alfred Pennyworth (Wikipedia: Batman, part " in response.plain_text()
+    assert "butler" in response.plain_text()

@@ -1,0 +1,134 @@
+"""``python -m bots.discord``: run the Discord bot until SIGTERM or Ctrl-C.
+
+Reads ``DISCORD_TOKEN`` (required), ``DISCORD_GUILD_ID`` (sync commands to that one server while
+developing) and ``DISCORD_API_URL`` (another REST base, e.g. a proxy or a local fake; the gateway is
+then the one that API names). Prints the invite link, syncs the slash commands, and serves. A bad
+token, an unreachable API or a refused sync ends with one line saying so, not a traceback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import sys
+
+import aiohttp
+import discord
+from pydantic import ValidationError
+from sqlalchemy.exc import SQLAlchemyError
+
+from bots.discord.app import FilmClubBot
+from bots.discord.invite import invite_url
+from core.app import FilmClub
+from core.settings import Settings
+
+log = logging.getLogger("bots.discord")
+
+
+def main() -> int:
+    """Run the bot; the exit status is 0 after a clean stop, 1 when it could not run, 2 when not configured.
+
+    Returns:
+        The process exit status.
+
+    """
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        print(f"Bad setting {'.'.join(map(str, first['loc']))}: {first['msg']}", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    token = settings.discord_token.get_secret_value().strip() if settings.discord_token else ""
+    if not token:
+        print("DISCORD_TOKEN is not set: put the bot token from the Discord Developer Portal in it.", file=sys.stderr)
+        return 2
+    discord.http.Route.BASE = settings.discord_api_url.rstrip("/")
+    try:
+        club = FilmClub(settings)
+    except SQLAlchemyError as exc:
+        print(f"Cannot open the database {settings.database_url}: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+        return 1
+    return asyncio.run(serve(club, settings, token))
+
+
+async def serve(club: FilmClub, settings: Settings, token: str) -> int:
+    """Log in, prepare, connect, and run until a stop signal; a start-up failure becomes one line.
+
+    Args:
+        club: the club the bot serves.
+        settings: the process settings.
+        token: the bot token.
+
+    Returns:
+        The process exit status.
+
+    """
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    async with FilmClubBot(club, settings) as bot:
+        running = asyncio.create_task(_run(bot, token))
+        stopping = asyncio.create_task(stop.wait())
+        await asyncio.wait({running, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        stopping.cancel()
+        if running.done():
+            failure = running.exception()
+            if failure is None:
+                log.info("the gateway connection ended")
+                return 0
+            print(describe_failure(failure, settings), file=sys.stderr)
+            log.debug("start-up failure", exc_info=failure)
+            return 1
+        log.info("stopping")
+        await bot.close()
+        running.cancel()
+        await asyncio.gather(running, return_exceptions=True)
+    return 0
+
+
+async def _run(bot: FilmClubBot, token: str) -> None:
+    await bot.login(token)
+    assert bot.application_id is not None  # login fetched the application
+    print(f"Invite the bot to a server: {invite_url(bot.application_id)}", flush=True)
+    await bot.prepare()
+    log.info("commands synced; connecting")
+    await bot.connect()
+
+
+def describe_failure(exc: BaseException, settings: Settings) -> str:
+    """Say in one line why the bot could not run.
+
+    Args:
+        exc: what stopped it.
+        settings: for the API address.
+
+    Returns:
+        The line to print.
+
+    """
+    api = settings.discord_api_url
+    match exc:
+        case discord.LoginFailure():
+            return "Discord refused DISCORD_TOKEN: copy the bot token again (Developer Portal → Bot → Reset Token)."
+        case discord.GatewayNotFound():
+            return f"No gateway address from {api}/gateway/bot: is DISCORD_API_URL right, or is Discord down?"
+        case discord.Forbidden():
+            return (
+                f"Discord refused a start-up request ({exc.status}: {exc.text}): re-invite the bot with the link "
+                "above (it needs the applications.commands scope)."
+            )
+        case discord.HTTPException():
+            return f"The Discord API at {api} answered {exc.status}: {exc.text or 'no detail'}."
+        case discord.ConnectionClosed():
+            return f"The Discord gateway closed the connection (code {exc.code}): {exc.reason or 'no reason given'}."
+        case aiohttp.ClientError() | OSError() | TimeoutError():
+            return f"Cannot reach the Discord API at {api}: {exc or type(exc).__name__}."
+        case _:
+            return f"The bot stopped: {type(exc).__name__}: {exc}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,234 @@
+"""The Discord bot: a discord.py client whose slash commands run the core's commands.
+
+Each command is the same four steps: read the interaction → run the core command in a thread (the
+core is synchronous; the event loop must keep answering heartbeats) → render → send. Discord wants
+an acknowledgement within 3 s: a command that has not answered within `ACK_BUDGET` is deferred (the member
+sees "thinking…") and answered when the core is done; most answer well within it, with the right visibility
+from the start.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+import discord
+import yarl
+from discord import app_commands
+
+from bots.discord.commands import build_groups
+from bots.discord.permissions import is_organiser
+from bots.discord.publisher import PLATFORM, DiscordPublisher
+from bots.discord.render import DiscordMessage, render
+from bots.discord.text import CHOICE_NAME_LIMIT, truncate
+from core.app import FilmClub
+from core.commands.lines import Invocation
+from core.commands.registry import Command, CommandContext
+from core.parties.delivery import register_publisher
+from core.parties.scheduler import PartyScheduler
+from core.responses import Response, error
+from core.settings import Settings
+
+log = logging.getLogger(__name__)
+
+ACK_BUDGET = 1.5  # seconds a command may take before we defer; Discord drops interactions unanswered after 3 s
+MAX_RATE_LIMIT_WAIT = 30.0  # a longer 429 wait fails the send (a party step is retried by the scheduler)
+DISCORD_API = "https://discord.com/api/v10"
+SORRY = "Sorry, something went wrong while answering that."
+
+
+@dataclass(frozen=True)
+class Caller:
+    """What the core needs to know about who ran a command, read from the interaction on the event loop."""
+
+    server_id: str
+    channel_id: str
+    user_id: str
+    user_name: str
+    permissions: discord.Permissions
+    role_ids: frozenset[int]
+
+    @classmethod
+    def of(cls, interaction: discord.Interaction) -> Caller:
+        """Read the caller of an interaction."""
+        user = interaction.user
+        roles = frozenset(role.id for role in user.roles) if isinstance(user, discord.Member) else frozenset()
+        return cls(
+            server_id=str(interaction.guild_id or f"dm-{user.id}"),
+            channel_id=str(interaction.channel_id or ""),
+            user_id=str(user.id),
+            user_name=user.display_name,
+            permissions=interaction.permissions,
+            role_ids=roles,
+        )
+
+
+class FilmClubTree(app_commands.CommandTree["FilmClubBot"]):
+    """The command tree; a failure anywhere still gets the member a private apology."""
+
+    async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
+        log.error("command %s failed", interaction.command and interaction.command.qualified_name, exc_info=error)
+        said = (
+            "This command changed since Discord last loaded it; try again in a minute."
+            if isinstance(error, app_commands.CommandSignatureMismatch)
+            else SORRY
+        )
+        try:
+            if interaction.response.is_done():
+                await interaction.followup.send(said, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
+            else:
+                await interaction.response.send_message(
+                    said, ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
+                )
+        except discord.HTTPException:
+            log.warning("could not tell the member that %s failed", interaction.command)
+
+
+class FilmClubBot(discord.Client):
+    """The film club on Discord: slash commands, film autocomplete, and the party publisher."""
+
+    def __init__(self, club: FilmClub, settings: Settings) -> None:
+        intents = discord.Intents.none()
+        intents.guilds = True  # roles and channels of each server, for the organiser check
+        super().__init__(
+            intents=intents,
+            allowed_mentions=discord.AllowedMentions.none(),
+            max_ratelimit_timeout=MAX_RATE_LIMIT_WAIT,
+        )
+        self.club = club
+        self.settings = settings
+        self.tree = FilmClubTree(self)
+        for group in build_groups(club.registry, self.answer, self.complete_film):
+            self.tree.add_command(group)
+        self.publisher = DiscordPublisher(self)
+        self.scheduler: PartyScheduler | None = None
+        self.ack_budget = ACK_BUDGET
+
+    async def prepare(self) -> None:
+        """Get ready to serve, after `login`: library, gateway, commands, party delivery.
+
+        Seeds the bundled films into an empty library and builds the title index (in a thread),
+        finds the gateway when the REST API is not Discord's own, syncs the slash commands (to
+        ``DISCORD_GUILD_ID`` alone when set), and starts delivering this platform's parties.
+        """
+        await asyncio.to_thread(self._prepare_library)
+        if self.settings.discord_api_url.rstrip("/") != DISCORD_API:
+            await self._use_api_gateway()
+        await self.sync_commands()
+        register_publisher(self.publisher)
+        self.scheduler = PartyScheduler(self.club, PLATFORM)
+        self.scheduler.start()
+
+    async def sync_commands(self) -> list[app_commands.AppCommand]:
+        """Send the command definitions to Discord: to the development server when one is set, else globally."""
+        if self.settings.discord_guild_id:
+            guild = discord.Object(id=self.settings.discord_guild_id)
+            self.tree.copy_global_to(guild=guild)
+            return await self.tree.sync(guild=guild)
+        return await self.tree.sync()
+
+    async def close(self) -> None:
+        """Stop the party scheduler (its jobs stay stored), then disconnect."""
+        if self.scheduler is not None:
+            self.scheduler.shutdown()
+            self.scheduler = None
+        await super().close()
+
+    # -- commands --------------------------------------------------------------------------------
+
+    async def answer(self, interaction: discord.Interaction, command: Command, arguments: dict[str, Any]) -> None:
+        """Run a core command for an interaction and send its answer.
+
+        Args:
+            interaction: the slash-command interaction.
+            command: the core command it names.
+            arguments: the options, by their core names, already converted (text, int, ids).
+
+        """
+        caller = Caller.of(interaction)
+        invocation = Invocation(group=command.group, name=command.name, arguments=arguments)
+        work = asyncio.ensure_future(asyncio.to_thread(self.run_command, command, invocation, caller))
+        done, _ = await asyncio.wait({work}, timeout=self.ack_budget)
+        if not done:
+            await interaction.response.defer(thinking=True)
+        await send_messages(interaction, render(await work))
+
+    def run_command(self, command: Command, invocation: Invocation, caller: Caller) -> Response:
+        """Run a command for a caller (in a worker thread: it reads the database)."""
+        ctx = CommandContext(
+            platform=PLATFORM,
+            server_id=caller.server_id,
+            channel_id=caller.channel_id,
+            user_id=caller.user_id,
+            user_name=caller.user_name,
+            is_organiser=self._is_organiser(caller),
+        )
+        try:
+            response = self.club.execute(invocation, ctx)
+            self.club.titles  # noqa: B018  (a command that changed the library rebuilds the index here, not on the loop)
+        except Exception:  # execute never raises by contract; the database going away still must not go unanswered
+            log.exception("%s failed", command.path)
+            return error(SORRY)
+        return response
+
+    def _is_organiser(self, caller: Caller) -> bool:
+        role = self.club.clubs.get(f"{PLATFORM}:{caller.server_id}").organiser_role
+        return is_organiser(caller.permissions, caller.role_ids, role)
+
+    def complete_film(self, typed: str) -> list[app_commands.Choice[str]]:
+        """Suggest films for what a member has typed (the title index is in memory: no thread needed)."""
+        choices = []
+        for entry in self.club.titles.complete(typed):
+            shown = truncate(f"{entry.title} ({entry.year})" if entry.year else entry.title, CHOICE_NAME_LIMIT)
+            choices.append(app_commands.Choice(name=shown, value=shown))
+        return choices
+
+    # -- start-up --------------------------------------------------------------------------------
+
+    def _prepare_library(self) -> None:
+        report = self.club.seed_bundled_films()
+        if report is not None:
+            log.info("seeded the library with the bundled films")
+        log.info("%d film names indexed", len(self.club.titles))
+
+    async def _use_api_gateway(self) -> None:
+        """Connect to the gateway the configured API names: a plain Client would go to Discord's own."""
+        _shards, url, _limits = await self.http.get_bot_gateway()
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
+        log.info("gateway: %s", url)
+
+
+async def send_messages(interaction: discord.Interaction, messages: list[DiscordMessage]) -> None:
+    """Send rendered messages as the interaction's answer, in order.
+
+    The first message answers the interaction (or fills the deferred "thinking…" reply); the rest
+    follow up. A private answer after a public deferral replaces the deferral with an ephemeral
+    follow-up, since a deferred reply keeps the visibility it was deferred with.
+
+    Args:
+        interaction: the interaction to answer.
+        messages: the rendered answer (at least one message).
+
+    """
+    first, *rest = messages
+    if not interaction.response.is_done():
+        await interaction.response.send_message(**_payload(first), ephemeral=first.ephemeral)
+    elif first.ephemeral:
+        await interaction.delete_original_response()
+        await interaction.followup.send(**_payload(first), ephemeral=True)
+    else:
+        await interaction.edit_original_response(**_payload(first))
+    for message in rest:
+        await interaction.followup.send(**_payload(message), ephemeral=message.ephemeral)
+
+
+def _payload(message: DiscordMessage) -> dict[str, Any]:
+    payload: dict[str, Any] = {
+        "embeds": [discord.Embed.from_dict(embed) for embed in message.embeds],
+        "allowed_mentions": discord.AllowedMentions.none(),
+    }
+    if message.content:
+        payload["content"] = message.content
+    return payload

@@ -1,0 +1,77 @@
+"""Scheduled messages into Discord channels: watch-party steps, posted by the party scheduler.
+
+discord.py already retries what Discord asks it to (429 with ``retry_after``, and 500/502/504/524);
+what still fails comes here as an exception and leaves as a `DeliveryError`: permanent when a retry
+cannot help (channel deleted, no access, a message Discord refuses), transient otherwise. Nothing
+else escapes, so a failing channel never stops the scheduler.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import aiohttp
+import discord
+
+from bots.discord.render import DiscordMessage, render
+from core.parties.delivery import DeliveryError
+from core.responses import Response
+
+log = logging.getLogger(__name__)
+
+PLATFORM = "discord"
+
+
+class DiscordPublisher:
+    """Posts neutral responses into channels through the bot's own REST session."""
+
+    platform = PLATFORM
+
+    def __init__(self, client: discord.Client) -> None:
+        self.client = client
+
+    async def publish(self, channel_id: str, response: Response) -> None:
+        """Send ``response`` to a channel (``POST /channels/{id}/messages``, one call per message).
+
+        Args:
+            channel_id: the channel's id, as the party stores it.
+            response: what to post.
+
+        Raises:
+            DeliveryError: the channel is gone or closed to the bot (permanent), or Discord is failing (transient).
+
+        """
+        if not channel_id.isdigit():
+            raise DeliveryError(f"{channel_id!r} is not a Discord channel id", permanent=True)
+        channel = self.client.get_partial_messageable(int(channel_id))
+        for message in render(response):
+            await _send(channel, message)
+
+
+async def send_to_channel(channel: discord.abc.Messageable, message: DiscordMessage) -> discord.Message:
+    """Post one rendered message, never pinging anyone."""
+    return await channel.send(
+        content=message.content or None,
+        embeds=[discord.Embed.from_dict(embed) for embed in message.embeds],
+        allowed_mentions=discord.AllowedMentions.none(),
+    )
+
+
+async def _send(channel: discord.PartialMessageable, message: DiscordMessage) -> None:
+    try:
+        await send_to_channel(channel, message)
+    except (discord.NotFound, discord.Forbidden) as exc:
+        raise DeliveryError(_reason(channel, exc), permanent=True) from exc
+    except discord.RateLimited as exc:  # longer than the client waits by itself
+        raise DeliveryError(f"rate limited by Discord for {exc.retry_after:.0f} s", permanent=False) from exc
+    except discord.HTTPException as exc:
+        transient = exc.status >= 500 or exc.status == 429
+        raise DeliveryError(_reason(channel, exc), permanent=not transient) from exc
+    except (TimeoutError, aiohttp.ClientError, OSError) as exc:
+        raise DeliveryError(f"could not reach Discord: {exc or type(exc).__name__}", permanent=False) from exc
+
+
+def _reason(channel: discord.PartialMessageable, exc: discord.HTTPException) -> str:
+    said = exc.text or exc.response.reason or "no detail"
+    what = {404: "the channel no longer exists", 403: "the bot may not post there"}.get(exc.status, "Discord refused")
+    return f"channel {channel.id}: {what} ({exc.status}: {said})"

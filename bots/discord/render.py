@@ -1,0 +1,158 @@
+"""Neutral response → Discord messages. Pure: no client, no I/O.
+
+Cards become embeds; text, lists, choices, times, errors and spoilers become message content. Each
+plot beat is its own ``||…||`` span, so a member reveals one beat without the next; spoiler text never
+goes into an embed title or field name (Discord cannot hide those). Every Discord limit is kept here:
+long content is split at line breaks, oversized cards continue in further embeds and messages.
+The adapter sends each message with ``AllowedMentions.none()``; the text is defused here as well.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from bots.discord.cards import Embed, card_embeds, embed_size
+from bots.discord.text import (
+    CONTENT_LIMIT,
+    EMBED_TOTAL_LIMIT,
+    EMBEDS_PER_MESSAGE,
+    escape,
+    split_text,
+    truncate,
+)
+from core.responses import (
+    CardPart,
+    ChoicePart,
+    ErrorPart,
+    ListPart,
+    Part,
+    Response,
+    SpoilerPart,
+    TextPart,
+    TimePart,
+    Visibility,
+)
+
+EMPTY_ANSWER = "Done."
+SPOILER_MARK = "||"
+
+
+class DiscordMessage(BaseModel):
+    """One message to send: content, embeds (Discord's JSON), and whether only the asker sees it."""
+
+    content: str = ""
+    embeds: list[dict[str, Any]] = Field(default_factory=list)
+    ephemeral: bool = False
+
+
+def render(response: Response) -> list[DiscordMessage]:
+    """Turn ``response`` into Discord messages, in order, each within Discord's limits.
+
+    Args:
+        response: the core's neutral answer.
+
+    Returns:
+        At least one message; ephemeral when the response is private.
+
+    """
+    packer = _Packer(ephemeral=response.visibility is Visibility.PRIVATE)
+    for part in response.parts:
+        if isinstance(part, CardPart):
+            for embed in card_embeds(part):
+                packer.add_embed(embed)
+        else:
+            for piece in _content_pieces(part):
+                packer.add_text(piece)
+    return packer.messages()
+
+
+def render_reveal(part: SpoilerPart) -> DiscordMessage:
+    """Show one hidden part, ephemerally, to the member who asked for it.
+
+    Args:
+        part: the spoiler to show.
+
+    Returns:
+        A private message with the label and the text in the open.
+
+    """
+    head = f"**{escape(part.label)}**\n"
+    return DiscordMessage(content=head + truncate(escape(part.text), CONTENT_LIMIT - len(head)), ephemeral=True)
+
+
+def spoiler_lines(part: SpoilerPart) -> list[str]:
+    """Write a spoiler as content lines: the label in the open, the text in ``||…||`` spans that fit a message."""
+    head = f"**{escape(part.label)}**: "
+    room = CONTENT_LIMIT - len(head) - 2 * len(SPOILER_MARK)
+    # Backticks too: a code span opened inside a spoiler must not run past its closing bars.
+    hidden = _one_line(escape(part.text)).replace("`", "\\`")
+    spans = [f"{SPOILER_MARK}{chunk}{SPOILER_MARK}" for chunk in split_text(hidden, room)]
+    return [head + spans[0], *spans[1:]]
+
+
+def time_line(part: TimePart) -> str:
+    """Write a moment as Discord timestamps: each member sees it in their own zone, and how far off it is."""
+    unix = int(part.at.timestamp())
+    return f"**{escape(part.label)}**: <t:{unix}:F> (<t:{unix}:R>)"
+
+
+def _content_pieces(part: Part) -> list[str]:
+    """Cut a non-card part into pieces that each fit in one message's content."""
+    match part:
+        case SpoilerPart():
+            return spoiler_lines(part)
+        case TimePart():
+            return [time_line(part)]
+        case TextPart():
+            text = escape(part.text)
+        case ListPart():
+            lines = [f"**{escape(part.title)}**"] if part.title else []
+            text = "\n".join([*lines, *(f"• {escape(item)}" for item in part.items)])
+        case ChoicePart():
+            options = (f"{n}. {escape(option)}" for n, option in enumerate(part.options, 1))
+            text = "\n".join([escape(part.question), *options])
+        case ErrorPart():
+            text = f"⚠️ {escape(part.message)}" + (f"\n{escape(part.hint)}" if part.hint else "")
+        case _:
+            text = ""
+    return split_text(text, CONTENT_LIMIT) if text else []
+
+
+def _one_line(text: str) -> str:
+    # A line break inside ||…|| is fine for Discord, but splitting must happen only between words of one span.
+    return " ".join(text.split())
+
+
+class _Packer:
+    """Fills messages in order: content first, then embeds; text after an embed starts a new message."""
+
+    def __init__(self, ephemeral: bool) -> None:
+        self.ephemeral = ephemeral
+        self._done: list[DiscordMessage] = []
+        self._content = ""
+        self._embeds: list[Embed] = []
+
+    def add_text(self, piece: str) -> None:
+        joined = f"{self._content}\n{piece}" if self._content else piece
+        if self._embeds or len(joined) > CONTENT_LIMIT:
+            self._flush()
+            joined = piece
+        self._content = joined
+
+    def add_embed(self, embed: Embed) -> None:
+        total = sum(embed_size(e) for e in self._embeds) + embed_size(embed)
+        if len(self._embeds) >= EMBEDS_PER_MESSAGE or total > EMBED_TOTAL_LIMIT:
+            self._flush()
+        self._embeds.append(embed)
+
+    def messages(self) -> list[DiscordMessage]:
+        self._flush()
+        return self._done or [DiscordMessage(content=EMPTY_ANSWER, ephemeral=self.ephemeral)]
+
+    def _flush(self) -> None:
+        if self._content or self._embeds:
+            self._done.append(DiscordMessage(content=self._content, embeds=self._embeds, ephemeral=self.ephemeral))
+        self._content = ""
+        self._embeds = []

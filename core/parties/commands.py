@@ -1,0 +1,221 @@
+"""``/party start|list|cancel|join|leave|plan``: watch parties, each query kept to the caller's club."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from core.clubs.zones import zone_info
+from core.commands.registry import ArgType, Argument, CommandContext, Permission, Registry
+from core.parties.plan import PlannedStep, PlanRequest, StepKind, build_plan, film_runtime
+from core.parties.scheduler import running_scheduler, unschedule_party
+from core.parties.store import NewParty, Party, PartyStatus, PartyStore, StepState
+from core.parties.when import EXAMPLES, WhenError, parse_when
+from core.responses import ListPart, Part, Response, TextPart, TimePart, Visibility, error
+
+if TYPE_CHECKING:
+    from core.app import FilmClub
+
+PER_PAGE = 10
+PARTY = Argument(name="party", description="The party's number (see /party list)", type=ArgType.INTEGER, min_value=1)
+
+
+def register(registry: Registry) -> None:
+    """Add the watch-party commands.
+
+    Args:
+        registry: the bot's command registry.
+
+    """
+    registry.command(
+        "party",
+        "start",
+        "Plan a watch party: reminders, press play, prompts during the film, questions after",
+        Argument(name="film", description="The film's title (typos are fine)", type=ArgType.FILM),
+        Argument(name="when", description=f"When, in the club's time zone: {EXAMPLES}", max_length=100),
+        Argument(
+            name="channel",
+            description="Where to post (default: the club's prompts channel, else this one)",
+            type=ArgType.CHANNEL,
+            required=False,
+        ),
+        permission=Permission.ORGANISER,
+        examples=("/party start film:Children of Heaven when:friday 8pm", "/party start Batman when:in 2 hours"),
+    )(party_start)
+    registry.command(
+        "party",
+        "list",
+        "This server's upcoming watch parties",
+        Argument(name="page", description="Page number", type=ArgType.INTEGER, required=False, min_value=1),
+        examples=("/party list",),
+    )(party_list)
+    registry.command(
+        "party",
+        "cancel",
+        "Cancel a watch party and all its messages",
+        PARTY,
+        permission=Permission.ORGANISER,
+        examples=("/party cancel 3",),
+    )(party_cancel)
+    registry.command("party", "join", "Say you're coming to a watch party", PARTY, examples=("/party join 3",))(
+        party_join
+    )
+    registry.command("party", "leave", "Take yourself off a watch party's list", PARTY, examples=("/party leave 3",))(
+        party_leave
+    )
+    registry.command("party", "plan", "A watch party's messages and their times", PARTY, examples=("/party plan 3",))(
+        party_plan
+    )
+
+
+def party_start(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Response:
+    """Plan a party for a film at a time in the club's zone, and schedule it if this process runs a scheduler."""
+    film = club.find_film(args["film"])
+    if isinstance(film, Response):
+        return film
+    settings = club.clubs.get(ctx.club_key)
+    now = ctx.now or datetime.now(UTC)
+    try:
+        starts_at = parse_when(args["when"], settings.timezone, now)
+    except WhenError as exc:
+        return error(str(exc))
+    channel = args["channel"] or settings.prompts_channel or ctx.channel_id
+    new = NewParty(
+        club_key=ctx.club_key,
+        platform=ctx.platform,
+        channel_id=channel,
+        film_id=film.id,
+        film_title=film.title,
+        starts_at=starts_at,
+        zone=settings.timezone,
+        created_by=ctx.user_id,
+        created_by_name=ctx.user_name or ctx.user_id,
+    )
+
+    def plan(party_id: int) -> list[PlannedStep]:
+        request = PlanRequest(
+            party_id, film, starts_at, settings.timezone, now, settings.reminder_day_before, settings.reminder_soon
+        )
+        return build_plan(request)
+
+    party, steps = PartyStore(club.engine).create(new, plan)
+    scheduler = running_scheduler(ctx.platform)
+    if scheduler is not None:
+        scheduler.schedule(party.id)
+    kinds = Counter(s.kind for s in steps)
+    runtime, assumed = film_runtime(film)
+    where = "here" if channel == ctx.channel_id else f"in {channel}"
+    summary = (
+        f"The plan: {_count(kinds[StepKind.REMINDER], 'reminder')}, press play, "
+        f"{_count(kinds[StepKind.PROMPT], 'prompt')} during the film, "
+        f"{_count(kinds[StepKind.DISCUSSION], 'question')} after it and a follow-up the next day."
+    )
+    parts: list[Part] = [
+        TextPart(text=f"Watch party #{party.id}: {film.display_title}, {where}."),
+        TimePart(label="Starts", at=starts_at, zone=settings.timezone),
+        TextPart(text=summary),
+    ]
+    if assumed:
+        parts.append(TextPart(text=f"The library has no runtime for it: the plan assumes {runtime} minutes."))
+    parts.append(TextPart(text=f"/party plan {party.id} shows the times; /party join {party.id} to say you're coming."))
+    return _with_failures(club, ctx, Response(parts=parts))
+
+
+def party_list(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Response:
+    """List a page of the club's upcoming parties, read with SQL paging from our own tables."""
+    page = args["page"] or 1
+    store = PartyStore(club.engine)
+    found, total = store.upcoming(ctx.club_key, (page - 1) * PER_PAGE, PER_PAGE)
+    pages = max(1, math.ceil(total / PER_PAGE))
+    if not found:
+        message = "No watch parties planned in this server." if total == 0 else f"There are only {pages} pages."
+        hint = "Start one: /party start film:<title> when:<time>"
+        return _with_failures(club, ctx, Response(parts=[TextPart(text=f"{message} {hint}")]))
+    counts = store.guest_counts([p.id for p in found])
+    parts: list[Part] = [TextPart(text=f"Upcoming watch parties ({total}):")]
+    for party in found:
+        label = f"#{party.id} {party.film_title} · {counts.get(party.id, 0)} coming"
+        parts.append(TimePart(label=label, at=party.starts_at, zone=party.zone))
+    if pages > 1:
+        more = f" Next: /party list page:{page + 1}" if page < pages else ""
+        parts.append(TextPart(text=f"Page {page} of {pages}.{more}"))
+    return _with_failures(club, ctx, Response(parts=parts))
+
+
+def party_cancel(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Response:
+    """Cancel a party: every pending step is marked cancelled and its job removed."""
+    party = _find(club, ctx, args["party"])
+    if isinstance(party, Response):
+        return party
+    removed = PartyStore(club.engine).cancel(ctx.club_key, party.id)
+    unschedule_party(club.engine, party.platform, party.id)
+    text = f"Cancelled watch party #{party.id} ({party.film_title}): {_count(removed, 'planned message')} removed."
+    return _with_failures(club, ctx, Response(parts=[TextPart(text=text)]))
+
+
+def party_join(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Response:
+    """RSVP: the reminders name who is coming."""
+    party = _find(club, ctx, args["party"])
+    if isinstance(party, Response):
+        return party
+    store = PartyStore(club.engine)
+    added = store.join(party.id, ctx.user_id, ctx.user_name or ctx.user_id)
+    count = len(store.guests(party.id))
+    said = "You're on the list" if added else "You were already on the list"
+    text = f"{said} for #{party.id}, {party.film_title} ({count} coming)."
+    return _with_failures(club, ctx, Response(parts=[TextPart(text=text)], visibility=Visibility.PRIVATE))
+
+
+def party_leave(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Response:
+    """Take back an RSVP."""
+    party = _find(club, ctx, args["party"])
+    if isinstance(party, Response):
+        return party
+    removed = PartyStore(club.engine).leave(party.id, ctx.user_id)
+    text = f"You're off the list for #{party.id}." if removed else f"You weren't on the list for #{party.id}."
+    return _with_failures(club, ctx, Response(parts=[TextPart(text=text)], visibility=Visibility.PRIVATE))
+
+
+def party_plan(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Response:
+    """Show a party's steps with their local times and states: labels only, so nothing is spoiled."""
+    party = _find(club, ctx, args["party"], open_only=False)
+    if isinstance(party, Response):
+        return party
+    tz = zone_info(party.zone)
+    items = []
+    for step in PartyStore(club.engine).steps(party.id):
+        state = "" if step.state is StepState.PENDING else f" ({step.state.value})"
+        items.append(f"{step.due_at.astimezone(tz):%a %-d %b %H:%M} — {step.label}{state}")
+    status = "" if party.status is PartyStatus.SCHEDULED else f" ({party.status.value})"
+    parts: list[Part] = [
+        TimePart(label=f"Watch party #{party.id}: {party.film_title}{status}", at=party.starts_at, zone=party.zone),
+        ListPart(title=f"The plan (times in {party.zone})", items=items),
+    ]
+    return _with_failures(club, ctx, Response(parts=parts))
+
+
+def _find(club: FilmClub, ctx: CommandContext, party_id: int, open_only: bool = True) -> Party | Response:
+    party = PartyStore(club.engine).get(ctx.club_key, party_id)
+    if party is None:
+        return error(f"There is no watch party #{party_id} in this server.", "/party list shows them.")
+    if open_only and party.status is not PartyStatus.SCHEDULED:
+        return error(f"Watch party #{party_id} is {party.status.value}.", "/party list shows the upcoming ones.")
+    return party
+
+
+def _with_failures(club: FilmClub, ctx: CommandContext, response: Response) -> Response:
+    """Tell an organiser, once, about messages that could not be delivered."""
+    if not ctx.is_organiser:
+        return response
+    failures = PartyStore(club.engine).take_failures(ctx.club_key)
+    if not failures:
+        return response
+    items = [f"#{f.party_id} {f.film_title}: “{f.step_label}” — {f.reason}" for f in failures]
+    note = ListPart(title="Some party messages could not be sent:", items=items)
+    return response.model_copy(update={"parts": [*response.parts, note]})
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n or 'no'} {noun}{'' if n == 1 else 's'}"

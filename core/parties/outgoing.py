@@ -1,0 +1,59 @@
+"""A planned step as it is sent: who is coming (reminders), a note when it is late, spoilers per channel.
+
+The plan is fixed when the party is made; these are the parts that can only be known at send time.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from core.answers.cite import join_words
+from core.clubs.zones import zone_info
+from core.parties.plan import StepKind
+from core.parties.store import Party, PartyStore, Step
+from core.responses import Part, Response, SpoilerPart, TextPart
+
+if TYPE_CHECKING:
+    from core.app import FilmClub
+
+MAX_NAMES = 20
+
+
+def outgoing_message(
+    club: FilmClub, store: PartyStore, party: Party, step: Step, late_by: timedelta | None
+) -> Response:
+    """Make the message to post for a step now.
+
+    Args:
+        club: the club (its settings say where spoilers show plainly).
+        store: the parties (for the guest list).
+        party: the party.
+        step: the step being sent.
+        late_by: how late it is, when late enough to say so.
+
+    Returns:
+        The step's planned response with the guest list (reminders), a late note first, and spoilers
+        shown plainly in the club's spoiler channels.
+
+    """
+    parts: list[Part] = list(step.response.parts)
+    if step.kind == StepKind.REMINDER.value:
+        parts.append(TextPart(text=coming(store.guests(party.id))))
+    if late_by is not None:
+        due = step.due_at.astimezone(zone_info(party.zone))
+        minutes = max(1, round(late_by.total_seconds() / 60))
+        note = f"(Late: this was due at {due:%H:%M} {party.zone}, {minutes} min ago, while the bot was offline.)"
+        parts.insert(0, TextPart(text=note))
+    if club.clubs.is_spoiler_channel(party.club_key, party.channel_id):
+        parts = [TextPart(text=f"{p.label}: {p.text}") if isinstance(p, SpoilerPart) else p for p in parts]
+    return Response(parts=parts)
+
+
+def coming(names: list[str]) -> str:
+    """``Coming: Ana, Bo and Cy.``, or that nobody has said so yet."""
+    if not names:
+        return "Nobody has said they're coming yet."
+    shown = names[:MAX_NAMES]
+    more = len(names) - len(shown)
+    return f"Coming ({len(names)}): " + join_words([*shown, f"{more} more"] if more else shown) + "."

@@ -1,0 +1,269 @@
+"""The party scheduler: APScheduler 3 on the project database, one job per party moved from step to step.
+
+Design choices, on purpose:
+- One job per party (id ``party:<id>``), pointed at its next pending step: scheduling a party is one
+  job-table write, not one per step, and a restart loads one row per party.
+- Each platform's process has its own job table (``apscheduler_jobs_<platform>``): APScheduler 3 cannot
+  share one between processes, and a process schedules only its own platform's parties.
+- The job function (`run_party`) is module-level and takes ids only; the publisher is looked up when
+  the step is sent (``delivery.publisher_for``), so a job written by one process is sent by the next.
+- APScheduler never skips our jobs (``misfire_grace_time=None``, ``coalesce=True``): its own misfire
+  handling would drop the job silently, and with it every later step of the party. The job applies the
+  grace itself: a step missed by up to `GRACE` (10 minutes) is sent with a note that it is late; one
+  missed by more is marked dropped and logged, never sent hours late.
+- Our table is the truth: a step leaves ``pending`` by an atomic check-and-set before it is sent, so no
+  restart or duplicate job ever sends it twice (at most once: a crash mid-send loses that one message).
+- On start, and every minute, parties of this platform without a job get one (a party started by a
+  one-shot ``filmclub run`` is delivered by the next console that runs).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import re
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from apscheduler.jobstores.base import JobLookupError
+from apscheduler.jobstores.memory import MemoryJobStore
+from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.date import DateTrigger
+from sqlalchemy import Engine, String, cast, literal, select
+
+from core.parties.delivery import DeliveryError, publisher_for
+from core.parties.outgoing import outgoing_message
+from core.parties.schema import parties
+from core.parties.store import Party, PartyStatus, PartyStore, Step, StepState
+from core.parties.when import warm_up
+
+if TYPE_CHECKING:
+    from core.app import FilmClub
+
+log = logging.getLogger(__name__)
+
+GRACE = timedelta(minutes=10)
+LATE_AFTER = timedelta(minutes=1)  # sent later than this after its time, a step says it is late
+EARLY = timedelta(milliseconds=500)  # a timer may wake a hair early: a step this close to due is due
+RETRY_DELAYS: tuple[float, ...] = (2.0, 10.0, 30.0)
+RECONCILE_SECONDS = 60
+JOB_PREFIX = "party:"
+_PLATFORM = re.compile(r"[a-z][a-z0-9_]{0,30}")
+
+_running: PartyScheduler | None = None
+
+
+def running_scheduler(platform: str) -> PartyScheduler | None:
+    """Return the scheduler this process runs for ``platform``, if it runs one."""
+    return _running if _running is not None and _running.platform == platform else None
+
+
+async def run_party(party_id: int, step_id: int) -> None:
+    """Send a party's due steps and point its job at the next one (the APScheduler job).
+
+    Module-level and given ids only, so the job store pickles a reference, never an object.
+
+    Args:
+        party_id: the party.
+        step_id: the step the job was set for (logged; every due step is sent).
+
+    """
+    scheduler = _running
+    if scheduler is None:
+        log.warning("party %s step %s is due but no party scheduler runs in this process", party_id, step_id)
+        return
+    await scheduler.advance(party_id, step_id)
+
+
+def job_id(party_id: int) -> str:
+    """Name a party's APScheduler job."""
+    return f"{JOB_PREFIX}{party_id}"
+
+
+class _ClubEngineJobStore(SQLAlchemyJobStore):  # type: ignore[misc]
+    """The job store on the club's own engine: shutting the scheduler down must not dispose that engine."""
+
+    def shutdown(self) -> None:
+        """Leave the shared engine open."""
+
+
+def job_store(engine: Engine, platform: str) -> SQLAlchemyJobStore:
+    """Make the job store of one platform's parties on the project database.
+
+    Args:
+        engine: the project's engine.
+        platform: ``discord``, ``slack``, ``console`` …: one table each.
+
+    Returns:
+        The store (its table is created when a scheduler starts with it).
+
+    Raises:
+        ValueError: a platform name that cannot name a table.
+
+    """
+    if not _PLATFORM.fullmatch(platform):
+        raise ValueError(f"bad platform name {platform!r}")
+    return _ClubEngineJobStore(engine=engine, tablename=f"apscheduler_jobs_{platform}")
+
+
+def unschedule_party(engine: Engine, platform: str, party_id: int) -> None:
+    """Remove a party's job, whether or not this process runs that platform's scheduler."""
+    scheduler = running_scheduler(platform)
+    if scheduler is not None:
+        scheduler.remove_job(party_id)
+        return
+    store = job_store(engine, platform)
+    store.jobs_t.create(engine, checkfirst=True)
+    with contextlib.suppress(JobLookupError):
+        store.remove_job(job_id(party_id))
+
+
+class PartyScheduler:
+    """Sends the steps of one platform's parties at their time; start it inside the platform's event loop."""
+
+    def __init__(
+        self,
+        club: FilmClub,
+        platform: str,
+        clock: Callable[[], datetime] | None = None,
+        grace: timedelta = GRACE,
+        retry_delays: tuple[float, ...] = RETRY_DELAYS,
+    ) -> None:
+        self.club = club
+        self.platform = platform
+        self.clock = clock or (lambda: datetime.now(UTC))
+        self.grace = grace
+        self.retry_delays = retry_delays
+        self.store = PartyStore(club.engine)
+        self.jobstore = job_store(club.engine, platform)
+        self.scheduler = AsyncIOScheduler(
+            jobstores={"default": self.jobstore, "memory": MemoryJobStore()},
+            job_defaults={"coalesce": True, "misfire_grace_time": None, "max_instances": 1},
+            timezone=UTC,
+        )
+
+    def start(self) -> None:
+        """Load the jobs, give a job to every party that lacks one, and warm dateparser in a thread.
+
+        Must be called with an event loop running (the platform's, or the console's background one).
+        """
+        global _running
+        if _running is not None and _running is not self:
+            log.warning("replacing the running %s party scheduler", _running.platform)
+        self.scheduler.start()
+        _running = self
+        self.reconcile()
+        self.scheduler.add_job(
+            self.reconcile,
+            "interval",
+            seconds=RECONCILE_SECONDS,
+            id="parties:reconcile",
+            jobstore="memory",
+            replace_existing=True,
+        )
+        asyncio.get_running_loop().run_in_executor(None, warm_up)
+
+    def shutdown(self) -> None:
+        """Stop firing; the jobs stay in the database for the next start."""
+        global _running
+        if _running is self:
+            _running = None
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+
+    def schedule(self, party_id: int) -> None:
+        """Point a party's job at its next pending step (thread-safe); finish the party when none is left."""
+        step = self.store.next_pending(party_id)
+        if step is None:
+            self.store.finish(party_id)
+            self.remove_job(party_id)
+            return
+        self.scheduler.add_job(
+            run_party,
+            trigger=DateTrigger(run_date=step.due_at),
+            args=(party_id, step.id),
+            id=job_id(party_id),
+            name=f"party {party_id} step {step.seq}",
+            replace_existing=True,
+        )
+
+    def remove_job(self, party_id: int) -> None:
+        """Remove a party's job if it has one."""
+        with contextlib.suppress(JobLookupError):
+            self.scheduler.remove_job(job_id(party_id))
+
+    def reconcile(self) -> int:
+        """Give a job to every scheduled party of this platform that has none; how many got one."""
+        has_job = (literal(JOB_PREFIX) + cast(parties.c.id, String)).in_(select(self.jobstore.jobs_t.c.id))
+        query = select(parties.c.id).where(
+            parties.c.platform == self.platform, parties.c.status == PartyStatus.SCHEDULED.value, ~has_job
+        )
+        with self.club.engine.connect() as conn:
+            missing = list(conn.execute(query).scalars())
+        for party_id in missing:
+            self.schedule(party_id)
+        if missing:
+            log.info("%d %s parties had no job; scheduled them", len(missing), self.platform)
+        return len(missing)
+
+    async def advance(self, party_id: int, step_id: int) -> None:
+        """Send a party's due steps, then schedule its next one; never raises (the scheduler goes on).
+
+        Args:
+            party_id: the party.
+            step_id: the step the job was set for.
+
+        """
+        try:
+            party = self.store.party(party_id)
+            if party is not None and party.status is PartyStatus.SCHEDULED:
+                await self._send_due(party)
+        except Exception:
+            log.exception("party %s: sending step %s failed", party_id, step_id)
+        finally:
+            try:
+                self.schedule(party_id)
+            except Exception:  # the database is away: the next reconcile gives the party its job back
+                log.exception("party %s: could not schedule its next step", party_id)
+
+    async def _send_due(self, party: Party) -> None:
+        now = self.clock()
+        for step in self.store.due_steps(party.id, now + EARLY):
+            late_by = now - step.due_at
+            if late_by > self.grace:
+                minutes = round(late_by.total_seconds() / 60)
+                if self.store.claim(step.id, StepState.DROPPED, now, f"missed by {minutes} min"):
+                    log.warning(
+                        "party %s: dropped “%s”, due %s, missed by %s min", party.id, step.label, step.due_at, minutes
+                    )
+                continue
+            state = StepState.LATE if late_by > LATE_AFTER else StepState.SENT
+            if self.store.claim(step.id, state, now):
+                await self._deliver(party, step, late_by if state is StepState.LATE else None)
+
+    async def _deliver(self, party: Party, step: Step, late_by: timedelta | None) -> None:
+        publisher = publisher_for(party.platform)
+        if publisher is None:
+            self.store.fail(step.id, f"no {party.platform} publisher runs in this process")
+            return
+        response = outgoing_message(self.club, self.store, party, step, late_by)
+        reason = ""
+        for delay in (*self.retry_delays, None):
+            try:
+                await publisher.publish(party.channel_id, response)
+                return
+            except DeliveryError as exc:
+                reason = exc.reason
+                if exc.permanent:
+                    break
+            except Exception as exc:  # a publisher's own bug: logged, and retried like a transient failure
+                log.exception("party %s: publisher raised", party.id)
+                reason = f"{type(exc).__name__}: {exc}"
+            if delay is None:
+                break
+            await asyncio.sleep(delay)
+        log.warning("party %s: “%s” could not be sent: %s", party.id, step.label, reason)
+        self.store.fail(step.id, reason)

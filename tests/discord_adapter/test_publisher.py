@@ -1,0 +1,138 @@
+"""Party steps posted to their channel by the Discord publisher, and a failing Discord API handled.
+
+A party is started the way a member starts one (``/party start`` through the interaction path), then the
+bot's own party scheduler is told the time is the step's due time and sends it, through the publisher,
+to the fake's ``POST /channels/{id}/messages``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bots.discord.app import FilmClubBot
+from bots.discord.publisher import DiscordPublisher
+from core.parties.delivery import DeliveryError, publisher_for
+from core.parties.store import PartyStatus, PartyStore, Step, StepState
+from core.responses import Response, TextPart
+from tests.discord_adapter import payloads
+from tests.discord_adapter.checks import assert_safe
+from tests.discord_adapter.fake_discord import FakeDiscord
+from tests.discord_adapter.harness import invoke
+
+CHANNEL_POSTS = rf"/channels/{payloads.CHANNEL_ID}/messages"
+HELLO = Response(parts=[TextPart(text="Press play!")])
+
+
+async def start_party(bot: FilmClubBot, fake: FakeDiscord) -> tuple[int, list[Step]]:
+    command = bot.club.registry.get("party", "start")
+    assert command is not None
+    values = {"film": "Children of Heaven", "when": "in 3 hours"}
+    await invoke(bot, payloads.interaction(command, values, permissions=payloads.MANAGER))
+    fake.calls.clear()
+    store = PartyStore(bot.club.engine)
+    [party], _total = store.upcoming(f"discord:{payloads.GUILD_ID}", 0, 10)
+    return party.id, store.steps(party.id)
+
+
+async def send_step(bot: FilmClubBot, party_id: int, step: Step, retries: tuple[float, ...] = ()) -> Step:
+    """Let the bot's scheduler send one step as if its time had come; the step as stored afterwards."""
+    scheduler = bot.scheduler
+    assert scheduler is not None
+    scheduler.clock = lambda: step.due_at
+    scheduler.retry_delays = retries
+    await scheduler.advance(party_id, step.id)
+    [after] = [s for s in PartyStore(bot.club.engine).steps(party_id) if s.id == step.id]
+    return after
+
+
+def party_goes_on(bot: FilmClubBot, party_id: int) -> bool:
+    store = PartyStore(bot.club.engine)
+    party = store.party(party_id)
+    assert party is not None and bot.scheduler is not None
+    job = bot.scheduler.scheduler.get_job(f"party:{party_id}")
+    return party.status is PartyStatus.SCHEDULED and job is not None and store.next_pending(party_id) is not None
+
+
+async def test_the_bot_delivers_discord_parties(bot: FilmClubBot) -> None:
+    assert isinstance(publisher_for("discord"), DiscordPublisher)
+
+
+async def test_a_due_step_is_posted_to_the_party_channel(bot: FilmClubBot, fake_discord: FakeDiscord) -> None:
+    party_id, steps = await start_party(bot, fake_discord)
+    after = await send_step(bot, party_id, steps[0])
+    assert after.state is StepState.SENT
+    [post] = fake_discord.sent("POST", CHANNEL_POSTS)
+    assert_safe(post.body)
+    assert "<t:" in post.body["content"] or "Children of Heaven" in post.body["content"]
+    assert party_goes_on(bot, party_id)
+
+
+async def test_every_step_of_a_party_posts_within_discords_limits(bot: FilmClubBot, fake_discord: FakeDiscord) -> None:
+    party_id, steps = await start_party(bot, fake_discord)
+    for step in steps:
+        assert (await send_step(bot, party_id, step)).state is StepState.SENT
+    posts = fake_discord.sent("POST", CHANNEL_POSTS)
+    assert len(posts) >= len(steps)
+    for post in posts:
+        assert_safe(post.body)
+    assert any("||" in (p.body.get("content") or "") for p in posts), "prompts about the film are spoiler-tagged"
+
+
+@pytest.mark.parametrize(("status", "why"), [(404, "no longer exists"), (403, "may not post")])
+async def test_a_deleted_or_closed_channel_fails_the_step_but_not_the_party(
+    bot: FilmClubBot, fake_discord: FakeDiscord, status: int, why: str
+) -> None:
+    party_id, steps = await start_party(bot, fake_discord)
+    fake_discord.fail("POST", CHANNEL_POSTS, status, times=5, body={"message": "Missing Access", "code": 50001})
+    after = await send_step(bot, party_id, steps[0], retries=(0.0, 0.0))
+    assert after.state is StepState.FAILED and why in (after.detail or "")
+    assert len(fake_discord.sent("POST", CHANNEL_POSTS)) == 1  # permanent: not retried
+    assert party_goes_on(bot, party_id)
+
+
+async def test_a_server_error_is_retried_and_the_step_still_arrives(bot: FilmClubBot, fake_discord: FakeDiscord) -> None:
+    party_id, steps = await start_party(bot, fake_discord)
+    fake_discord.fail("POST", CHANNEL_POSTS, 503)  # discord.py itself retries only 500/502/504/524
+    after = await send_step(bot, party_id, steps[0], retries=(0.0,))
+    assert after.state is StepState.SENT
+    assert len(fake_discord.sent("POST", CHANNEL_POSTS)) == 2
+
+
+async def test_a_server_error_that_lasts_fails_the_step_and_the_party_goes_on(
+    bot: FilmClubBot, fake_discord: FakeDiscord
+) -> None:
+    party_id, steps = await start_party(bot, fake_discord)
+    fake_discord.fail("POST", CHANNEL_POSTS, 503, times=3)
+    after = await send_step(bot, party_id, steps[0], retries=(0.0, 0.0))
+    assert after.state is StepState.FAILED and "503" in (after.detail or "")
+    assert len(fake_discord.sent("POST", CHANNEL_POSTS)) == 3
+    assert party_goes_on(bot, party_id)
+
+
+async def test_a_short_rate_limit_is_waited_out(bot: FilmClubBot, fake_discord: FakeDiscord) -> None:
+    limited = {"message": "You are being rate limited.", "retry_after": 0.05, "global": False}
+    fake_discord.fail("POST", CHANNEL_POSTS, 429, body=limited, headers={"Via": "1.1 google", "Retry-After": "1"})
+    await DiscordPublisher(bot).publish(payloads.CHANNEL_ID, HELLO)
+    posts = fake_discord.sent("POST", CHANNEL_POSTS)
+    assert len(posts) == 2 and posts[-1].body["content"] == "Press play!"
+
+
+async def test_a_long_rate_limit_is_a_transient_failure(bot: FilmClubBot, fake_discord: FakeDiscord) -> None:
+    limited = {"message": "You are being rate limited.", "retry_after": 600.0, "global": False}
+    fake_discord.fail("POST", CHANNEL_POSTS, 429, body=limited, headers={"Via": "1.1 google", "Retry-After": "600"})
+    with pytest.raises(DeliveryError) as failure:
+        await DiscordPublisher(bot).publish(payloads.CHANNEL_ID, HELLO)
+    assert not failure.value.permanent
+
+
+async def test_an_unreachable_api_is_a_transient_failure(bot: FilmClubBot, fake_discord: FakeDiscord) -> None:
+    bot.http.proxy = "http://127.0.0.1:9"  # nothing listens there: the connection is refused
+    with pytest.raises(DeliveryError) as failure:
+        await DiscordPublisher(bot).publish(payloads.CHANNEL_ID, HELLO)
+    assert not failure.value.permanent
+
+
+async def test_a_stored_channel_that_is_no_discord_id_is_a_permanent_failure(bot: FilmClubBot) -> None:
+    with pytest.raises(DeliveryError) as failure:
+        await DiscordPublisher(bot).publish("#film-talk", HELLO)
+    assert failure.value.permanent

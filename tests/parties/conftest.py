@@ -1,0 +1,145 @@
+"""Watch-party fixtures: a recording publisher (a real `Publisher`), contexts on two servers, a settable clock."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import AsyncIterator, Callable, Iterator
+from datetime import datetime
+from typing import Any
+
+import pytest
+from sqlalchemy import delete
+
+from core.app import FilmClub
+from core.clubs.schema import club_spoiler_channels, clubs
+from core.database import build_engine, ensure_schema, metadata
+from core.commands.registry import CommandContext
+from core.parties.delivery import DeliveryError, register_publisher
+from core.parties.schema import parties, party_guests, party_steps
+from core.parties.scheduler import PartyScheduler, job_store
+from core.parties.store import PartyStore, Step
+from core.responses import Response
+from core.settings import BUNDLED_DATA, Settings
+
+PLATFORM = "recording"
+
+
+class RecordingPublisher:
+    """Keeps what it is asked to publish; fails first with the errors it is given."""
+
+    platform = PLATFORM
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, Response]] = []
+        self.failures: list[DeliveryError] = []
+        self.attempts = 0
+
+    async def publish(self, channel_id: str, response: Response) -> None:
+        self.attempts += 1
+        if self.failures:
+            raise self.failures.pop(0)
+        self.sent.append((channel_id, response))
+
+    def texts(self) -> list[str]:
+        return [response.plain_text() for _, response in self.sent]
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture(scope="package")
+def seeded_club(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FilmClub]:
+    """The bundled films, ingested once for the package (per test it takes ~0.4 s), on SQLite or PostgreSQL."""
+    url = os.environ.get("FILMCLUB_TEST_DATABASE_URL") or f"sqlite:///{tmp_path_factory.mktemp('parties') / 'db.sqlite3'}"
+    engine = build_engine(url)
+    if url.startswith("postgresql"):
+        ensure_schema(engine)
+        metadata.drop_all(engine)
+    settings = Settings(  # type: ignore[call-arg]
+        _env_file=None, FILMCLUB_DATABASE_URL=url, FILMCLUB_DATA_DIR=BUNDLED_DATA, FILMCLUB_TIMEZONE="UTC"
+    )
+    club = FilmClub(settings, engine)
+    club.seed_bundled_films()
+    yield club
+    engine.dispose()
+
+
+@pytest.fixture
+def club(seeded_club: FilmClub) -> FilmClub:
+    """The package's club with no party, club setting or scheduled job left by another test."""
+    with seeded_club.engine.begin() as conn:
+        for table in (party_guests, party_steps, parties, club_spoiler_channels, clubs):
+            conn.execute(delete(table))
+    for platform in (PLATFORM, "nowhere", "console"):
+        jobs = job_store(seeded_club.engine, platform).jobs_t
+        jobs.create(seeded_club.engine, checkfirst=True)
+        with seeded_club.engine.begin() as conn:
+            conn.execute(delete(jobs))
+    return seeded_club
+
+
+@pytest.fixture
+def recorder() -> RecordingPublisher:
+    publisher = RecordingPublisher()
+    register_publisher(publisher)
+    return publisher
+
+
+def context(
+    server: str = "guild-1",
+    user: str = "u1",
+    name: str = "Ana",
+    organiser: bool = True,
+    channel: str = "film-night",
+    now: datetime | None = None,
+) -> CommandContext:
+    return CommandContext(
+        platform=PLATFORM,
+        server_id=server,
+        channel_id=channel,
+        user_id=user,
+        user_name=name,
+        is_organiser=organiser,
+        now=now,
+    )
+
+
+@pytest.fixture
+async def schedulers(club: FilmClub) -> AsyncIterator[Callable[..., PartyScheduler]]:
+    """Make schedulers for the recording platform; every one is shut down, on its loop, after the test."""
+    made: list[PartyScheduler] = []
+
+    def make(**kw: Any) -> PartyScheduler:
+        scheduler = PartyScheduler(club, PLATFORM, **kw)
+        made.append(scheduler)
+        return scheduler
+
+    yield make
+    for scheduler in made:
+        scheduler.shutdown()
+    await asyncio.sleep(0.01)  # APScheduler's shutdown runs as a callback on this loop
+
+
+def party_id_of(response: Response) -> int:
+    text = response.plain_text()
+    assert "Watch party #" in text, text
+    return int(text.split("Watch party #", 1)[1].split(":", 1)[0])
+
+
+def steps_of(club: FilmClub, party_id: int) -> list[Step]:
+    return PartyStore(club.engine).steps(party_id)
+
+
+async def wait_until(condition: Callable[[], object], seconds: float = 5.0) -> None:
+    deadline = asyncio.get_running_loop().time() + seconds
+    while not condition():
+        assert asyncio.get_running_loop().time() < deadline, "timed out waiting"
+        await asyncio.sleep(0.02)

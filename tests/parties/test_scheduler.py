@@ -1,0 +1,205 @@
+"""The scheduler against the real APScheduler and SQLAlchemy job store: order, restarts, grace, failures, cancel.
+
+A `Clock` stands in for the time our code reads; APScheduler's own timers are real, so the steps that
+must fire for real are set a fraction of a second ahead.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from core.app import FilmClub
+from core.parties.delivery import DeliveryError
+from core.parties.scheduler import PartyScheduler, job_id, job_store, run_party
+from core.parties.store import PartyStatus, PartyStore, StepState
+from core.responses import SpoilerPart
+from tests.parties.conftest import PLATFORM, Clock, RecordingPublisher, context, party_id_of, steps_of, wait_until
+
+NOW = datetime(2026, 3, 26, 12, 0, tzinfo=UTC)
+Schedulers = Callable[..., PartyScheduler]
+
+
+def start_party(club: FilmClub, at: datetime, when: str = "in 2 minutes", platform: str = PLATFORM) -> int:
+    """A party starting at ``at``, planned two minutes before it (so no reminder is due)."""
+    ctx = context(now=at - timedelta(minutes=2)).model_copy(update={"platform": platform})
+    return party_id_of(club.run_line(f"/party start film:Children of Heaven when:{when}", ctx))
+
+
+def planned_party(club: FilmClub) -> int:
+    """A party on Friday 20:00 UTC planned on Thursday: every step ahead, reminders included."""
+    return party_id_of(club.run_line("/party start film:Children of Heaven when:friday 8pm", context(now=NOW)))
+
+
+async def test_steps_are_sent_in_order_by_a_controllable_clock(
+    club: FilmClub, recorder: RecordingPublisher, schedulers: Schedulers
+) -> None:
+    party_id = planned_party(club)
+    club.run_line(f"/party join {party_id}", context(user="u2", name="Bo", organiser=False, now=NOW))
+    clock = Clock(NOW)
+    scheduler = schedulers(clock=clock)
+    for step in steps_of(club, party_id):
+        clock.now = step.due_at
+        await scheduler.advance(party_id, step.id)
+    states = [s.state for s in steps_of(club, party_id)]
+    assert states == [StepState.SENT] * 12
+    texts = recorder.texts()
+    assert len(texts) == 12 and all(channel == "film-night" for channel, _ in recorder.sent)
+    assert "Tomorrow: watch party" in texts[0] and "Coming (2): Ana and Bo." in texts[0]
+    assert "Press play" in texts[2] and "One thing that stayed with you?" in texts[-1]
+    assert not any("Late" in t for t in texts)
+    party = PartyStore(club.engine).party(party_id)
+    assert party is not None and party.status is PartyStatus.DONE
+
+
+async def test_a_step_is_not_sent_before_its_time(club: FilmClub, recorder: RecordingPublisher, schedulers: Schedulers) -> None:
+    party_id = planned_party(club)
+    first = steps_of(club, party_id)[0]
+    scheduler = schedulers(clock=Clock(first.due_at - timedelta(minutes=1)))
+    await scheduler.advance(party_id, first.id)
+    assert recorder.sent == [] and steps_of(club, party_id)[0].state is StepState.PENDING
+
+
+async def test_restart_sends_a_step_missed_inside_the_grace_once_marked_late(
+    club: FilmClub, recorder: RecordingPublisher, schedulers: Schedulers
+) -> None:
+    due = datetime.now(UTC) + timedelta(seconds=1)
+    party_id = start_party(club, due)
+    first = schedulers()
+    first.start()  # a party started while no scheduler ran gets its job now
+    assert first.scheduler.get_job(job_id(party_id)) is not None
+    first.shutdown()  # the bot goes down before the step is due ...
+    second = schedulers(clock=Clock(due + timedelta(minutes=5)))  # ... and is back 5 minutes after it
+    second.start()
+    await wait_until(lambda: recorder.sent)
+    await asyncio.sleep(0.3)
+    assert len(recorder.sent) == 1
+    text = recorder.texts()[0]
+    assert text.startswith("(Late: this was due at") and "5 min ago" in text and "Press play" in text
+    steps = steps_of(club, party_id)
+    assert steps[0].state is StepState.LATE and {s.state for s in steps[1:]} == {StepState.PENDING}
+    job = second.scheduler.get_job(job_id(party_id))
+    assert job is not None and job.args == (party_id, steps[1].id)
+
+
+async def test_restart_drops_and_logs_a_step_missed_by_far(
+    club: FilmClub, recorder: RecordingPublisher, schedulers: Schedulers, caplog: pytest.LogCaptureFixture
+) -> None:
+    due = datetime.now(UTC) + timedelta(seconds=0.5)
+    party_id = start_party(club, due)
+    schedulers(clock=Clock(due + timedelta(hours=2))).start()
+    await wait_until(lambda: steps_of(club, party_id)[0].state is not StepState.PENDING)
+    steps = steps_of(club, party_id)
+    assert recorder.sent == []
+    assert [s.state for s in steps[:-1]] == [StepState.DROPPED] * (len(steps) - 1)
+    assert steps[-1].state is StepState.PENDING  # the follow-up, tomorrow
+    assert any("dropped" in r.getMessage() and r.levelno == logging.WARNING for r in caplog.records)
+
+
+async def test_no_step_is_sent_twice_after_a_restart(club: FilmClub, recorder: RecordingPublisher, schedulers: Schedulers) -> None:
+    due = datetime.now(UTC) + timedelta(seconds=0.3)
+    party_id = start_party(club, due)
+    first = schedulers()
+    first.start()
+    await wait_until(lambda: recorder.sent)
+    first.shutdown()
+    second = schedulers()
+    second.start()
+    started = steps_of(club, party_id)[0]
+    await run_party(party_id, started.id)  # a stale job for the step already sent
+    await asyncio.sleep(0.2)
+    assert len(recorder.sent) == 1 and steps_of(club, party_id)[0].state is StepState.SENT
+
+
+async def test_cancel_removes_every_job_with_or_without_a_running_scheduler(
+    club: FilmClub, recorder: RecordingPublisher, schedulers: Schedulers
+) -> None:
+    later = datetime.now(UTC) + timedelta(hours=3)
+    running = schedulers()
+    running.start()
+    first = start_party(club, later)  # scheduled at once by the running scheduler
+    assert running.scheduler.get_job(job_id(first)) is not None
+    club.run_line(f"/party cancel {first}", context())
+    assert running.scheduler.get_job(job_id(first)) is None
+    assert {s.state for s in steps_of(club, first)} == {StepState.CANCELLED}
+    running.shutdown()
+    await asyncio.sleep(0.01)
+
+    second = start_party(club, later)  # no scheduler runs: its job is made at the next start
+    restarted = schedulers()
+    restarted.start()
+    assert restarted.scheduler.get_job(job_id(second)) is not None
+    restarted.shutdown()
+    await asyncio.sleep(0.01)
+    club.run_line(f"/party cancel {second}", context())  # e.g. a one-shot console command
+    jobs = job_store(club.engine, PLATFORM).jobs_t
+    with club.engine.connect() as conn:
+        assert list(conn.execute(select(jobs.c.id)).scalars()) == []
+    assert recorder.sent == []
+
+
+async def test_permanent_failure_is_marked_and_reported_to_organisers_once(
+    club: FilmClub, recorder: RecordingPublisher, schedulers: Schedulers
+) -> None:
+    party_id = planned_party(club)
+    step = steps_of(club, party_id)[0]
+    recorder.failures = [DeliveryError("missing access to #film-night", permanent=True)]
+    await schedulers(clock=Clock(step.due_at)).advance(party_id, step.id)
+    assert recorder.attempts == 1 and steps_of(club, party_id)[0].state is StepState.FAILED
+    member = club.run_line("/party list", context(organiser=False, user="u2", name="Bo", now=NOW))
+    assert "could not be sent" not in member.plain_text()
+    organiser = club.run_line("/party list", context(now=NOW)).plain_text()
+    assert "could not be sent" in organiser and "missing access to #film-night" in organiser
+    assert "Reminder: the day before" in organiser
+    assert "could not be sent" not in club.run_line("/party list", context(now=NOW)).plain_text()
+    assert "could not be sent" not in club.run_line("/party list", context(server="guild-2", now=NOW)).plain_text()
+
+
+async def test_transient_failures_are_retried_then_sent_or_failed(
+    club: FilmClub, recorder: RecordingPublisher, schedulers: Schedulers
+) -> None:
+    party_id = planned_party(club)
+    first, second = steps_of(club, party_id)[:2]
+    scheduler = schedulers(clock=Clock(first.due_at), retry_delays=(0.01, 0.02))
+    recorder.failures = [DeliveryError("rate limited", permanent=False)] * 2
+    await scheduler.advance(party_id, first.id)
+    assert recorder.attempts == 3 and len(recorder.sent) == 1
+    assert steps_of(club, party_id)[0].state is StepState.SENT
+    recorder.failures = [DeliveryError("server error", permanent=False)] * 3
+    scheduler.clock = Clock(second.due_at)
+    await scheduler.advance(party_id, second.id)
+    assert recorder.attempts == 6 and steps_of(club, party_id)[1].state is StepState.FAILED
+    assert steps_of(club, party_id)[1].detail == "server error"
+    job = scheduler.scheduler.get_job(job_id(party_id))
+    assert job is not None  # the party goes on with its next step
+
+
+async def test_without_a_publisher_the_step_fails_and_the_scheduler_goes_on(club: FilmClub, schedulers: Schedulers) -> None:
+    party_id = start_party(club, NOW + timedelta(hours=1), platform="nowhere")
+    step = steps_of(club, party_id)[0]
+    scheduler = PartyScheduler(club, "nowhere", clock=Clock(step.due_at))
+    await scheduler.advance(party_id, step.id)
+    failed = steps_of(club, party_id)[0]
+    assert failed.state is StepState.FAILED and "no nowhere publisher" in (failed.detail or "")
+
+
+async def test_prompts_show_spoilers_plainly_in_a_spoiler_channel(
+    club: FilmClub, recorder: RecordingPublisher, schedulers: Schedulers
+) -> None:
+    party_id = planned_party(club)
+    prompt = next(s for s in steps_of(club, party_id) if s.label.startswith("Prompt"))
+    scheduler = schedulers(clock=Clock(prompt.due_at))
+    await scheduler.advance(party_id, prompt.id)
+    assert recorder.sent[-1][1].has_spoilers
+    club.run_line("/club spoiler-channel film-night state:on", context(now=NOW))
+    second = next(s for s in steps_of(club, party_id) if s.label.startswith("Prompt") and s.state is StepState.PENDING)
+    scheduler.clock = Clock(second.due_at)
+    await scheduler.advance(party_id, second.id)
+    shown = recorder.sent[-1][1]
+    assert not shown.has_spoilers and "Just seen:" in shown.plain_text()
+    assert not any(isinstance(p, SpoilerPart) for p in shown.parts)
