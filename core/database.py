@@ -8,9 +8,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine, MetaData, create_engine, event
+from functools import cache
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, MetaData, create_engine, event, text
 
 metadata = MetaData()
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
 def build_engine(url: str, **kwargs: Any) -> Engine:
@@ -22,7 +30,6 @@ def build_engine(url: str, **kwargs: Any) -> Engine:
 
     Returns:
         The engine, with the schema not yet created (see ``ensure_schema``).
-
     """
     if url.startswith("sqlite"):
         kwargs.setdefault("connect_args", {"check_same_thread": False, "timeout": 30})
@@ -41,10 +48,37 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def ensure_schema(engine: Engine) -> None:
-    """Create every table that does not exist yet (all schema modules register on ``metadata``)."""
+def register_tables() -> None:
+    """Import every schema module, so each table is on ``metadata``."""
     import core.clubs.schema
     import core.library.schema
     import core.parties.schema  # noqa: F401
 
-    metadata.create_all(engine)
+
+def migrations_config(connection: Connection) -> Config:
+    """Alembic's configuration for our migrations, running on ``connection``."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+@cache
+def head_revision() -> str | None:
+    """The newest migration shipped with this release (read once per process)."""
+    return ScriptDirectory(str(MIGRATIONS)).get_current_head()
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Bring the database to the newest schema, never by dropping data.
+
+    A database already at the head costs one query; otherwise Alembic migrates it. On PostgreSQL an
+    advisory lock keeps two processes (Discord and Slack starting together) from migrating at once.
+    """
+    register_tables()
+    with engine.begin() as conn:
+        if MigrationContext.configure(conn).get_current_revision() == head_revision():
+            return
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(4242)"))
+        command.upgrade(migrations_config(conn), "head")

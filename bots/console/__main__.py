@@ -21,6 +21,7 @@ from rich.progress import BarColumn, DownloadColumn, MofNCompleteColumn, Progres
 from bots.console.app import ConsoleSession, console_context, is_interactive
 from bots.console.publisher import console_parties
 from core.app import FilmClub
+from core.database import head_revision
 from core.commands.lines import Invocation
 from core.library.bulk import ingest_sources
 from core.library.dump import WikiDump, is_dump
@@ -43,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
         "paths", nargs="+", type=Path, help="files, folders, or a dump such as enwiki-…-pages-articles.xml.bz2"
     )
     ingest.add_argument("--workers", type=int, default=None, help="parser processes (default: one per CPU)")
+    db = sub.add_parser("db", help="database maintenance")
+    db.add_argument("operation", choices=["upgrade"], help="upgrade: migrate the schema to this release's newest")
     add = sub.add_parser("add", help="add a film from its Wikipedia article (title or link)")
     add.add_argument("title", nargs="+")
     return parser
@@ -130,7 +133,10 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings()
     logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
     console = Console(stderr=False)
-    club = FilmClub(settings)
+    club = FilmClub(settings)  # migrates the schema to the newest revision on start
+    if args.action == "db":
+        console.print(f"database schema at revision {head_revision()}")
+        return 0
     if args.action == "ingest":
         return run_ingest(club, args.paths, console, args.workers)
     club.seed_bundled_films()

@@ -58,7 +58,9 @@ def render_text(response: Response, show_spoilers: bool = False, width: int = TE
         The text, ending in a newline.
     """
     out = io.StringIO()
-    Console(file=out, width=width, color_system=None, highlight=False, emoji=False).print(render(response, show_spoilers))
+    Console(file=out, width=width, color_system=None, highlight=False, emoji=False).print(
+        render(response, show_spoilers)
+    )
     return out.getvalue()
 
 

@@ -92,7 +92,11 @@ def _hint(beat: PlotBeat, total: int, event: str | None, closing: str | None, se
     if content is Content.SETUP:
         return "the set-up"
     if content is Content.ENDING:
-        return f"the last part: how the {closing} ends" if closing and closing not in settled else "the last part: how it ends"
+        return (
+            f"the last part: how the {closing} ends"
+            if closing and closing not in settled
+            else "the last part: how it ends"
+        )
     if closing and closing not in settled:
         return f"how the {closing} ends"
     if event in settled:

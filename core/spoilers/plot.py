@@ -89,7 +89,9 @@ def plot_response(film: Film, source: str | None, upto: int | None, spoiler_chan
     """
     plots = tellings(film)
     if not plots:
-        return error(f"The library holds no plot of {film.display_title}.", f"Try `/film info {film.title}` for its facts.")
+        return error(
+            f"The library holds no plot of {film.display_title}.", f"Try `/film info {film.title}` for its facts."
+        )
     plot = choose_plot(plots, source)
     if plot is None:
         known = ", ".join(f"{source_word(p, plots)} ({p.source.label}, {_parts(len(p.beats))})" for p in plots)
@@ -114,7 +116,9 @@ def plot_response(film: Film, source: str | None, upto: int | None, spoiler_chan
     notes: list[str] = []
     if spoiler_channel:
         head += " This is a spoiler channel: " + (
-            f"{_span(upto + 1, total)} left out (you asked up to {upto})." if upto and upto < total else "nothing is hidden."
+            f"{_span(upto + 1, total)} left out (you asked up to {upto})."
+            if upto and upto < total
+            else "nothing is hidden."
         )
     elif shown < total:
         if shown > SETUP_BEATS:

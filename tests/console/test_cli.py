@@ -66,3 +66,8 @@ def test_ingest_reports_and_exit_status(cli_db: Path, tmp_path: Path, capsys: py
     junk.write_bytes(b"\x00\x01\x02" * 100)
     assert main(["ingest", str(junk)]) == 1
     assert "junk.txt" in capsys.readouterr().out
+
+
+def test_db_upgrade_migrates_and_names_the_revision(cli_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["db", "upgrade"]) == 0
+    assert "0002_clubs_parties" in capsys.readouterr().out

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from core.library.beats import MAX_BEAT_CHARS, TARGET_BEAT_CHARS, split_beats, split_sentences
-from core.library.cleaning import decode_document
 from core.library.ingest import read_document
 from core.library.model import ParsedDocument, Plot, SourceKind
 from core.spoilers.labels import beat_labels
@@ -73,7 +72,7 @@ def test_the_ending_is_the_last_beat(wikipedia_plot: Plot, credits_plot: Plot) -
 
 def test_a_long_paragraph_is_cut_evenly_at_a_turn_of_the_story() -> None:
     steps = [
-        "Mara finds an old map in the attic of her grandmother's house, and spends the evening tracing its faded roads.",
+        "Mara finds an old map in the attic of her aunt's house, and spends the evening tracing its faded roads.",
         "She shows it to her brother Tomas, who laughs at first, then sees the name of their village in the corner.",
         "The two of them pack bags that night and leave before dawn, telling their parents they are going fishing.",
         "Finally, after three days on the road, they reach the ruined chapel the map marks with a small black cross.",

@@ -129,7 +129,11 @@ def show_discord(response: Response) -> Shown:
         hidden += spans
         for embed in field(message, "embeds"):
             # Titles, field names, footers and authors cannot hold a spoiler at all: they count as open text.
-            visible += [embed.get("title", ""), embed.get("footer", {}).get("text", ""), embed.get("author", {}).get("name", "")]
+            visible += [
+                embed.get("title", ""),
+                embed.get("footer", {}).get("text", ""),
+                embed.get("author", {}).get("name", ""),
+            ]
             for text in [embed.get("description", ""), *(f["value"] for f in embed.get("fields", []))]:
                 shown, spans = discord_spans(text)
                 visible.append(shown)
