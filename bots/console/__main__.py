@@ -132,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = Settings()
     logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     console = Console(stderr=False)
     club = FilmClub(settings)  # migrates the schema to the newest revision on start
     if args.action == "db":

@@ -21,7 +21,8 @@ from discord import app_commands
 from bots.discord.commands import build_groups
 from bots.discord.permissions import is_organiser
 from bots.discord.publisher import PLATFORM, DiscordPublisher
-from bots.discord.render import DiscordMessage, render
+from bots.discord.render import render
+from bots.discord.replies import send_messages
 from bots.discord.text import CHOICE_NAME_LIMIT, truncate
 from core.app import FilmClub
 from core.commands.lines import Invocation
@@ -68,11 +69,11 @@ class Caller:
 class FilmClubTree(app_commands.CommandTree["FilmClubBot"]):
     """The command tree; a failure anywhere still gets the member a private apology."""
 
-    async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
-        log.error("command %s failed", interaction.command and interaction.command.qualified_name, exc_info=error)
+    async def on_error(self, interaction: discord.Interaction, failure: app_commands.AppCommandError) -> None:
+        log.error("command %s failed", interaction.command and interaction.command.qualified_name, exc_info=failure)
         said = (
             "This command changed since Discord last loaded it; try again in a minute."
-            if isinstance(error, app_commands.CommandSignatureMismatch)
+            if isinstance(failure, app_commands.CommandSignatureMismatch)
             else SORRY
         )
         try:
@@ -90,6 +91,8 @@ class FilmClubBot(discord.Client):
     """The film club on Discord: slash commands, film autocomplete, and the party publisher."""
 
     def __init__(self, club: FilmClub, settings: Settings) -> None:
+        # The bot has no voice: discord.py's warnings about missing voice libraries are noise at every start.
+        discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         intents = discord.Intents.none()
         intents.guilds = True  # roles and channels of each server, for the organiser check
         super().__init__(
@@ -157,18 +160,18 @@ class FilmClubBot(discord.Client):
 
     def run_command(self, command: Command, invocation: Invocation, caller: Caller) -> Response:
         """Run a command for a caller (in a worker thread: it reads the database)."""
-        ctx = CommandContext(
-            platform=PLATFORM,
-            server_id=caller.server_id,
-            channel_id=caller.channel_id,
-            user_id=caller.user_id,
-            user_name=caller.user_name,
-            is_organiser=self._is_organiser(caller),
-        )
         try:
+            ctx = CommandContext(
+                platform=PLATFORM,
+                server_id=caller.server_id,
+                channel_id=caller.channel_id,
+                user_id=caller.user_id,
+                user_name=caller.user_name,
+                is_organiser=self._is_organiser(caller),
+            )
             response = self.club.execute(invocation, ctx)
             self.club.titles  # noqa: B018  (a command that changed the library rebuilds the index here, not on the loop)
-        except Exception:  # execute never raises by contract; the database going away still must not go unanswered
+        except Exception:  # execute never raises by contract; a database gone away still must not go unanswered
             log.exception("%s failed", command.path)
             return error(SORRY)
         return response
@@ -198,37 +201,3 @@ class FilmClubBot(discord.Client):
         _shards, url, _limits = await self.http.get_bot_gateway()
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
         log.info("gateway: %s", url)
-
-
-async def send_messages(interaction: discord.Interaction, messages: list[DiscordMessage]) -> None:
-    """Send rendered messages as the interaction's answer, in order.
-
-    The first message answers the interaction (or fills the deferred "thinking…" reply); the rest
-    follow up. A private answer after a public deferral replaces the deferral with an ephemeral
-    follow-up, since a deferred reply keeps the visibility it was deferred with.
-
-    Args:
-        interaction: the interaction to answer.
-        messages: the rendered answer (at least one message).
-
-    """
-    first, *rest = messages
-    if not interaction.response.is_done():
-        await interaction.response.send_message(**_payload(first), ephemeral=first.ephemeral)
-    elif first.ephemeral:
-        await interaction.delete_original_response()
-        await interaction.followup.send(**_payload(first), ephemeral=True)
-    else:
-        await interaction.edit_original_response(**_payload(first))
-    for message in rest:
-        await interaction.followup.send(**_payload(message), ephemeral=message.ephemeral)
-
-
-def _payload(message: DiscordMessage) -> dict[str, Any]:
-    payload: dict[str, Any] = {
-        "embeds": [discord.Embed.from_dict(embed) for embed in message.embeds],
-        "allowed_mentions": discord.AllowedMentions.none(),
-    }
-    if message.content:
-        payload["content"] = message.content
-    return payload

@@ -85,7 +85,6 @@ def build_command(command: Command, answer: Answer, complete_film: Completer) ->
         name=command.name,
         description=_short(command.description),
         callback=renamed(described(callback)),
-        extras={"core_command": command.path},
     )
 
 

@@ -65,11 +65,12 @@ class ArgumentOption(app_commands.Transformer):
         return POSTABLE_CHANNELS if self.argument.type is ArgType.CHANNEL else []
 
     @property
-    def choices(self) -> list[app_commands.Choice[str]] | None:
+    def choices(self) -> list[app_commands.Choice[int | float | str]] | None:
         values = self.argument.choices
         if not values or len(values) > MAX_CHOICES:  # more than Discord lists: offered by autocomplete instead
             return None
-        return [app_commands.Choice(name=value, value=value) for value in values]
+        choices: list[app_commands.Choice[int | float | str]] = [app_commands.Choice(name=v, value=v) for v in values]
+        return choices
 
     async def transform(self, interaction: discord.Interaction, value: Any, /) -> Any:
         if self.argument.type in {ArgType.CHANNEL, ArgType.ROLE}:

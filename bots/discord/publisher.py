@@ -14,6 +14,7 @@ import aiohttp
 import discord
 
 from bots.discord.render import DiscordMessage, render
+from bots.discord.replies import message_kwargs
 from core.parties.delivery import DeliveryError
 from core.responses import Response
 
@@ -48,18 +49,9 @@ class DiscordPublisher:
             await _send(channel, message)
 
 
-async def send_to_channel(channel: discord.abc.Messageable, message: DiscordMessage) -> discord.Message:
-    """Post one rendered message, never pinging anyone."""
-    return await channel.send(
-        content=message.content or None,
-        embeds=[discord.Embed.from_dict(embed) for embed in message.embeds],
-        allowed_mentions=discord.AllowedMentions.none(),
-    )
-
-
 async def _send(channel: discord.PartialMessageable, message: DiscordMessage) -> None:
     try:
-        await send_to_channel(channel, message)
+        await channel.send(**message_kwargs(message))
     except (discord.NotFound, discord.Forbidden) as exc:
         raise DeliveryError(_reason(channel, exc), permanent=True) from exc
     except discord.RateLimited as exc:  # longer than the client waits by itself

@@ -55,8 +55,11 @@ def escape(text: str) -> str:
 
     """
     pieces = _URL.split(text)
-    # split() with a group alternates: even indexes are prose, odd ones are links.
-    escaped = [_MARKDOWN.sub(_backslash, piece) if i % 2 == 0 else piece for i, piece in enumerate(pieces)]
+    # split() with a group alternates: even indexes are prose, odd ones are links (only their bars escaped,
+    # so a link can never close a spoiler span).
+    escaped = [
+        _MARKDOWN.sub(_backslash, piece) if i % 2 == 0 else piece.replace("|", "\\|") for i, piece in enumerate(pieces)
+    ]
     return defuse_mentions("".join(escaped))
 
 

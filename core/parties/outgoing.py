@@ -13,6 +13,7 @@ from core.clubs.zones import zone_info
 from core.parties.plan import StepKind
 from core.parties.store import Party, PartyStore, Step
 from core.responses import Part, Response, SpoilerPart, TextPart
+from core.spoilers.policy import Content, guard
 
 if TYPE_CHECKING:
     from core.app import FilmClub
@@ -46,7 +47,9 @@ def outgoing_message(
         note = f"(Late: this was due at {due:%H:%M} {party.zone}, {minutes} min ago, while the bot was offline.)"
         parts.insert(0, TextPart(text=note))
     if club.clubs.is_spoiler_channel(party.club_key, party.channel_id):
-        parts = [TextPart(text=f"{p.label}: {p.text}") if isinstance(p, SpoilerPart) else p for p in parts]
+        parts = [
+            guard(Content.PLOT_BEAT, p.label, p.text, plain=True) if isinstance(p, SpoilerPart) else p for p in parts
+        ]
     return Response(parts=parts)
 
 

@@ -15,10 +15,11 @@ from core.answers.cite import Cited, cite_groups, cited_text, join_words
 from core.library.beats import split_sentences
 from core.library.model import CreditsValue, FieldName, Film, Plot, PlotBeat
 from core.library.reconcile import view_field
-from core.responses import Part, Response, SpoilerPart, TextPart
+from core.responses import Part, Response, TextPart
+from core.spoilers.plot import tellings
+from core.spoilers.policy import beat_content, guard
+from core.spoilers.reveal import reveal_id
 
-# The set-up (what a film's first beat shows) is never a spoiler; every later beat is.
-SETUP_BEATS = 1
 MAX_RECAP_CHARS = 240
 MAX_VALUES_PER_LINE = 4
 _FINAL_IMAGE = re.compile(r"\b(final|finally|ends|concludes?|last shot)\b", re.IGNORECASE)
@@ -49,12 +50,13 @@ class Prompt:
 
 
 def party_plot(film: Film) -> Plot | None:
-    """Pick the plot a party follows: the fullest one, as ``/film plot`` shows by default."""
-    return max(film.plots, key=lambda p: p.length, default=None) if film.plots else None
+    """Pick the plot a party follows: the telling ``/film plot`` shows by default (the fullest)."""
+    plots = tellings(film)
+    return plots[0] if plots else None
 
 
 def beat_ends(plot: Plot) -> list[float]:
-    """Where each beat ends in the film (0..1): where the next one starts, 1.0 for the last."""
+    """Give where each beat ends in the film (0..1): where the next one starts, 1.0 for the last."""
     starts = [b.position for b in plot.beats]
     return [*starts[1:], 1.0]
 
@@ -121,13 +123,14 @@ class PromptWriter:
             text=f"⏸ {minute} minutes into {title}: prompt {number}. It speaks only of what has been shown."
         )
         if beat is None:
-            names = self.characters.billed()
+            # Without a plot the cast list is all there is; with one, naming a character could tell who is yet to come.
+            names = self.characters.billed() if self.plot is None else []
             question = _question(names, number)
             if names:
                 question = f"The cast list names {join_words(names[:4])}. {question}"
             return Prompt(Response(parts=[head, TextPart(text=question)]))
-        body = f"Just seen: {recap(beat.text)}\n{_question(self.characters.named_in(beat.text), number)}"
-        part = _maybe_hidden(beat.index, f"what we have just seen (plot part {beat.index})", body)
+        body = f"{recap(beat.text)}\n{_question(self.characters.named_in(beat.text), number)}"
+        part = self._guarded(beat, f"what we have just seen (plot part {beat.index})", body)
         return Prompt(Response(parts=[head, part]), (beat.index,))
 
     def the_ending(self) -> Prompt | None:
@@ -137,10 +140,14 @@ class PromptWriter:
         last = self.plot.beats[-1]
         who = self.characters.lead(self.characters.named_in(last.text)) or "the characters"
         question = f"Did the ending work for you? What do you think life is like for {who} a week later?"
-        part = _maybe_hidden(
-            last.index, "the ending", f"How it ends: {recap(_closing_sentence(last.text))}\n{question}"
-        )
+        part = self._guarded(last, "the ending", f"{recap(_closing_sentence(last.text))}\n{question}")
         return Prompt(Response(parts=[TextPart(text="Discussion: the ending."), part]), (last.index,))
+
+    def _guarded(self, beat: PlotBeat, label: str, text: str) -> Part:
+        """Hide what speaks of a beat past the set-up (the spoiler policy decides); its reveal id reveals the beat."""
+        assert self.plot is not None
+        content = beat_content(beat.index, len(self.plot.beats))
+        return guard(content, label, text, plain=False, reveal_id=reveal_id(self.film, self.plot, beat))
 
     def the_characters(self) -> Prompt | None:
         """Ask about the leads, who plays them and how they changed; None without a cast list."""
@@ -161,7 +168,7 @@ class PromptWriter:
 
 
 def the_making(film: Film) -> Prompt | None:
-    """Who made it, where, and for how much; None when the library holds none of that."""
+    """Ask how it was made: who, where, for how much; None when the library holds none of that."""
     directors = [g.value.display() for g in view_field(film.facts, FieldName.DIRECTOR).groups]
     writers = [g.value.display() for g in view_field(film.facts, FieldName.WRITER).groups]
     people = (
@@ -186,7 +193,7 @@ def the_making(film: Film) -> Prompt | None:
 
 
 def the_reception(film: Film) -> Prompt | None:
-    """Scores, box office, awards and the comparisons critics made; None when the library holds none."""
+    """Ask how it was received: scores, box office, awards, comparisons; None when the library holds none."""
     lines = _cited_lines(
         film,
         (FieldName.SCORE, "Scores"),
@@ -215,7 +222,7 @@ def the_reception(film: Film) -> Prompt | None:
 
 
 def credits_verdict(film: Film) -> str:
-    """Whether to stay through the credits, with the source that says so."""
+    """Say whether to stay through the credits, with the source that says so."""
     groups = [g for g in view_field(film.facts, FieldName.END_CREDITS).groups if isinstance(g.value, CreditsValue)]
     if not groups:
         return "No source in the library says whether anything comes after the credits."
@@ -241,12 +248,6 @@ def _closing_sentence(text: str) -> str:
         if _FINAL_IMAGE.search(sentence):
             return sentence
     return sentences[-1]
-
-
-def _maybe_hidden(beat_index: int, label: str, text: str) -> Part:
-    if beat_index <= SETUP_BEATS:
-        return TextPart(text=text)
-    return SpoilerPart(label=label, text=text)
 
 
 def _question(names: list[str], number: int) -> str:

@@ -153,9 +153,12 @@ class PartyScheduler:
         global _running
         if _running is not None and _running is not self:
             log.warning("replacing the running %s party scheduler", _running.platform)
+        # Parties still without a job (started while no scheduler ran) get one before the start: their jobs
+        # wait in APScheduler's pending list and are written at start, without a wake-up for each.
+        self.jobstore.jobs_t.create(self.club.engine, checkfirst=True)
+        self.reconcile()
         self.scheduler.start()
         _running = self
-        self.reconcile()
         self.scheduler.add_job(
             self.reconcile,
             "interval",

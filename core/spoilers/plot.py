@@ -125,8 +125,11 @@ def plot_response(film: Film, source: str | None, upto: int | None, spoiler_chan
             visibility = Visibility.PRIVATE  # open spoilers go only to the member who asked for them
             head += f" Only you see this: {_span(1, shown)} in the open, {_span(shown + 1, total)} still hidden."
         else:
-            head += f" Part 1 is the set-up; {_span(2, total)} are hidden, each revealable on its own."
-        notes.append(f"Read on to part N with `/film plot {film.title} upto:N`.")
+            setup = _span(1, SETUP_BEATS).capitalize()
+            head += f" {setup} is the set-up; {_span(shown + 1, total)} are hidden, each revealable on its own."
+        # Reading on stays with the telling being read.
+        same = f" source:{source_word(plot, plots)}" if plot is not plots[0] else ""
+        notes.append(f"Read on to part N with `/film plot {film.title}{same} upto:N`.")
     elif total > SETUP_BEATS:
         visibility = Visibility.PRIVATE
         head += " Only you see this: the whole plot, in the open."

@@ -7,8 +7,9 @@ from typing import Any
 import pytest
 
 import core.app  # noqa: F401  (the registry's command model needs the club class defined)
-from bots.discord.app import FilmClubBot, send_messages
+from bots.discord.app import FilmClubBot
 from bots.discord.render import render
+from bots.discord.replies import send_messages
 from core.commands import build_registry
 from core.commands.registry import ArgType, Command
 from core.responses import Response, TextPart
@@ -147,4 +148,3 @@ async def test_a_long_answer_continues_in_follow_ups(bot: FilmClubBot, fake_disc
     assert len(fake_discord.sent("POST", r"/webhooks/\d+/[^/]+")) == len(bodies) - 1
     for body in bodies:
         assert_safe(body)
-

@@ -34,7 +34,9 @@ async def run_as(bot: FilmClubBot, fake: FakeDiscord, command: Command, **who: A
 
 
 @pytest.mark.parametrize("command", ORGANISER_COMMANDS, ids=[c.path for c in ORGANISER_COMMANDS])
-async def test_plain_members_are_refused_privately(bot: FilmClubBot, fake_discord: FakeDiscord, command: Command) -> None:
+async def test_plain_members_are_refused_privately(
+    bot: FilmClubBot, fake_discord: FakeDiscord, command: Command
+) -> None:
     data = await run_as(bot, fake_discord, command, permissions=payloads.MEMBER)
     assert refused(data)
     assert data["flags"] == 64

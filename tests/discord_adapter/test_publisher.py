@@ -7,6 +7,8 @@ to the fake's ``POST /channels/{id}/messages``.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bots.discord.app import FilmClubBot
@@ -63,7 +65,8 @@ async def test_a_due_step_is_posted_to_the_party_channel(bot: FilmClubBot, fake_
     assert after.state is StepState.SENT
     [post] = fake_discord.sent("POST", CHANNEL_POSTS)
     assert_safe(post.body)
-    assert "<t:" in post.body["content"] or "Children of Heaven" in post.body["content"]
+    assert "Children of Heaven" in post.body["content"]
+    assert re.search(r"<t:\d+:F> \(<t:\d+:R>\)", post.body["content"])  # the start, in each member's own zone
     assert party_goes_on(bot, party_id)
 
 
@@ -90,7 +93,9 @@ async def test_a_deleted_or_closed_channel_fails_the_step_but_not_the_party(
     assert party_goes_on(bot, party_id)
 
 
-async def test_a_server_error_is_retried_and_the_step_still_arrives(bot: FilmClubBot, fake_discord: FakeDiscord) -> None:
+async def test_a_server_error_is_retried_and_the_step_still_arrives(
+    bot: FilmClubBot, fake_discord: FakeDiscord
+) -> None:
     party_id, steps = await start_party(bot, fake_discord)
     fake_discord.fail("POST", CHANNEL_POSTS, 503)  # discord.py itself retries only 500/502/504/524
     after = await send_step(bot, party_id, steps[0], retries=(0.0,))

@@ -140,6 +140,12 @@ def test_spoiler_text_cannot_end_its_span_early_or_leak_into_embeds() -> None:
             assert "wins" not in embed["title"] and all("wins" not in f["name"] for f in embed["fields"])
 
 
+def test_neither_a_link_nor_a_code_span_can_close_a_spoiler() -> None:
+    part = SpoilerPart(label="Part 4", text="see https://example.org/a||leak and `code|| more` too")
+    [message] = render(Response(parts=[part]))
+    assert SPOILER_SPAN.findall(message.content) == [r"see https://example.org/a\|\|leak and \`code\|\| more\` too"]
+
+
 def test_a_beat_longer_than_a_message_becomes_several_spans_all_hidden() -> None:
     text = " ".join(f"secret{n}" for n in range(700))
     messages = render(Response(parts=[SpoilerPart(label="Part 2 of 5", text=text)]))

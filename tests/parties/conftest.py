@@ -9,15 +9,15 @@ from datetime import datetime
 from typing import Any
 
 import pytest
-from sqlalchemy import delete
+from sqlalchemy import delete, text
 
 from core.app import FilmClub
 from core.clubs.schema import club_spoiler_channels, clubs
-from core.database import build_engine, ensure_schema, metadata
 from core.commands.registry import CommandContext
+from core.database import build_engine
 from core.parties.delivery import DeliveryError, register_publisher
-from core.parties.schema import parties, party_guests, party_steps
 from core.parties.scheduler import PartyScheduler, job_store
+from core.parties.schema import parties, party_guests, party_steps
 from core.parties.store import PartyStore, Step
 from core.responses import Response
 from core.settings import BUNDLED_DATA, Settings
@@ -58,11 +58,14 @@ class Clock:
 @pytest.fixture(scope="package")
 def seeded_club(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FilmClub]:
     """The bundled films, ingested once for the package (per test it takes ~0.4 s), on SQLite or PostgreSQL."""
-    url = os.environ.get("FILMCLUB_TEST_DATABASE_URL") or f"sqlite:///{tmp_path_factory.mktemp('parties') / 'db.sqlite3'}"
+    url = (
+        os.environ.get("FILMCLUB_TEST_DATABASE_URL") or f"sqlite:///{tmp_path_factory.mktemp('parties') / 'db.sqlite3'}"
+    )
     engine = build_engine(url)
-    if url.startswith("postgresql"):
-        ensure_schema(engine)
-        metadata.drop_all(engine)
+    if url.startswith("postgresql"):  # emptied as the root `database_url` fixture does: every table, Alembic's too
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
     settings = Settings(  # type: ignore[call-arg]
         _env_file=None, FILMCLUB_DATABASE_URL=url, FILMCLUB_DATA_DIR=BUNDLED_DATA, FILMCLUB_TIMEZONE="UTC"
     )

@@ -52,9 +52,7 @@ def test_channel_defaults_to_the_prompts_channel_then_here(club: FilmClub) -> No
     club.run_line("/club prompts-channel #watch-along", context(now=NOW))
     default = start(club)
     assert store.get("recording:guild-1", default).channel_id == "#watch-along"  # type: ignore[union-attr]
-    named = party_id_of(
-        club.run_line("/party start film:Batman when:friday 9pm channel:#elsewhere", context(now=NOW))
-    )
+    named = party_id_of(club.run_line("/party start film:Batman when:friday 9pm channel:#elsewhere", context(now=NOW)))
     assert store.get("recording:guild-1", named).channel_id == "#elsewhere"  # type: ignore[union-attr]
 
 

@@ -12,6 +12,7 @@ from core.library.model import Film
 from core.parties.plan import PlannedStep, PlanRequest, StepKind, build_plan, film_runtime
 from core.parties.prompts import beat_ends, party_plot
 from core.responses import SpoilerPart, TextPart
+from core.spoilers.reveal import resolve_reveal
 
 START = datetime(2026, 4, 3, 19, 0, tzinfo=UTC)  # Friday 20:00 in London (BST)
 ASKED = datetime(2026, 3, 26, 12, 0, tzinfo=UTC)
@@ -142,3 +143,14 @@ def test_a_film_with_few_facts_still_gets_a_sensible_plan() -> None:
     assert not any(s.beats for s in steps)
     assert not any(isinstance(p, SpoilerPart) for s in steps for p in s.response.parts)
     assert all(minutes(s) < 100 for s in steps if s.kind is StepKind.PROMPT)
+
+
+def test_hidden_prompts_reveal_the_beat_they_speak_of(club: FilmClub, film: Film) -> None:
+    plot = party_plot(film)
+    assert plot is not None
+    beats = {b.index: b.text for b in plot.beats}
+    hidden = [(s, p) for s in plan_for(film) for p in s.response.parts if isinstance(p, SpoilerPart)]
+    assert len(hidden) == 4  # three prompts and the ending
+    for step, part in hidden:
+        revealed = resolve_reveal(club, part.reveal_id)
+        assert revealed is not None and revealed.text == beats[step.beats[-1]]

@@ -57,7 +57,9 @@ async def test_steps_are_sent_in_order_by_a_controllable_clock(
     assert party is not None and party.status is PartyStatus.DONE
 
 
-async def test_a_step_is_not_sent_before_its_time(club: FilmClub, recorder: RecordingPublisher, schedulers: Schedulers) -> None:
+async def test_a_step_is_not_sent_before_its_time(
+    club: FilmClub, recorder: RecordingPublisher, schedulers: Schedulers
+) -> None:
     party_id = planned_party(club)
     first = steps_of(club, party_id)[0]
     scheduler = schedulers(clock=Clock(first.due_at - timedelta(minutes=1)))
@@ -101,7 +103,9 @@ async def test_restart_drops_and_logs_a_step_missed_by_far(
     assert any("dropped" in r.getMessage() and r.levelno == logging.WARNING for r in caplog.records)
 
 
-async def test_no_step_is_sent_twice_after_a_restart(club: FilmClub, recorder: RecordingPublisher, schedulers: Schedulers) -> None:
+async def test_no_step_is_sent_twice_after_a_restart(
+    club: FilmClub, recorder: RecordingPublisher, schedulers: Schedulers
+) -> None:
     due = datetime.now(UTC) + timedelta(seconds=0.3)
     party_id = start_party(club, due)
     first = schedulers()
@@ -179,7 +183,9 @@ async def test_transient_failures_are_retried_then_sent_or_failed(
     assert job is not None  # the party goes on with its next step
 
 
-async def test_without_a_publisher_the_step_fails_and_the_scheduler_goes_on(club: FilmClub, schedulers: Schedulers) -> None:
+async def test_without_a_publisher_the_step_fails_and_the_scheduler_goes_on(
+    club: FilmClub, schedulers: Schedulers
+) -> None:
     party_id = start_party(club, NOW + timedelta(hours=1), platform="nowhere")
     step = steps_of(club, party_id)[0]
     scheduler = PartyScheduler(club, "nowhere", clock=Clock(step.due_at))
@@ -201,5 +207,5 @@ async def test_prompts_show_spoilers_plainly_in_a_spoiler_channel(
     scheduler.clock = Clock(second.due_at)
     await scheduler.advance(party_id, second.id)
     shown = recorder.sent[-1][1]
-    assert not shown.has_spoilers and "Just seen:" in shown.plain_text()
+    assert not shown.has_spoilers and "What we have just seen (plot part" in shown.plain_text()
     assert not any(isinstance(p, SpoilerPart) for p in shown.parts)

@@ -18,11 +18,16 @@ ENDING = "wading into a pool"
 SETUP = "As the sun sets over the impoverished South Tehran neighborhood"
 
 
+@pytest.fixture(scope="module")
+def cli_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One database for the module: the first run seeds the bundled films, the others read them."""
+    return tmp_path_factory.mktemp("cli") / "cli.sqlite3"
+
+
 @pytest.fixture
-def cli_db(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    path = tmp_path / "cli.sqlite3"
-    monkeypatch.setenv("FILMCLUB_DATABASE_URL", f"sqlite:///{path}")
-    return path
+def cli_db(monkeypatch: pytest.MonkeyPatch, cli_database: Path) -> Path:
+    monkeypatch.setenv("FILMCLUB_DATABASE_URL", f"sqlite:///{cli_database}")
+    return cli_database
 
 
 def printed(capsys: pytest.CaptureFixture[str]) -> str:

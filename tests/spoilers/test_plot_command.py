@@ -1,4 +1,8 @@
-"""``/film plot`` through the club: the set-up open, later beats hidden, upto, sources, bad input, reveal ids."""
+"""``/film plot`` through the club: the set-up open, later beats hidden, upto, sources, bad input, reveal ids.
+
+Most tests read one shared club (``shared_club``); the reveal-id tests use the per-test ``club``, which runs on
+PostgreSQL too when one is configured (forged ids must not reach its 32-bit id column).
+"""
 
 from __future__ import annotations
 
@@ -33,8 +37,8 @@ def film(club: FilmClub, title: str) -> Film:
     return found
 
 
-def test_the_command_is_registered_with_typed_arguments(club: FilmClub) -> None:
-    command = club.registry.get("film", "plot")
+def test_the_command_is_registered_with_typed_arguments(shared_club: FilmClub) -> None:
+    command = shared_club.registry.get("film", "plot")
     assert command is not None
     title, upto, source = command.arguments
     assert (title.name, title.type, title.required) == ("title", ArgType.FILM, True)
@@ -44,8 +48,8 @@ def test_the_command_is_registered_with_typed_arguments(club: FilmClub) -> None:
     assert command.usage() == "/film plot <title> [upto:…] [source:…]"
 
 
-def test_plot_shows_the_set_up_and_hides_every_later_beat_of_the_fuller_source(club: FilmClub) -> None:
-    response = run(club, "/film plot Children of Heaven")
+def test_plot_shows_the_set_up_and_hides_every_later_beat_of_the_fuller_source(shared_club: FilmClub) -> None:
+    response = run(shared_club, "/film plot Children of Heaven")
     assert not response.is_error and response.visibility is Visibility.PUBLIC
     head, setup, *hidden, tail = response.parts
     assert isinstance(head, TextPart) and "end-credits page: Children of Heaven" in head.text
@@ -66,28 +70,29 @@ def test_plot_shows_the_set_up_and_hides_every_later_beat_of_the_fuller_source(c
     assert "[spoiler: part 8 of 10 — how the race ends]" in response.plain_text()
 
 
-def test_source_switches_to_the_other_telling_and_never_mixes_them(club: FilmClub) -> None:
-    credits = run(club, "/film plot Children of Heaven")
+def test_source_switches_to_the_other_telling_and_never_mixes_them(shared_club: FilmClub) -> None:
+    credits = run(shared_club, "/film plot Children of Heaven")
     for line in (
         "/film plot Children of Heaven source:wikipedia",
         "/film plot Children of Heaven source:Wiki",
         "/film plot Children of Heaven source:flattened-wikipedia",
         "/film plot Children of Heaven source:2",
     ):
-        response = run(club, line)
+        response = run(shared_club, line)
         assert not response.is_error, line
         assert "the plot in 8 parts, as told by Wikipedia: Children of Heaven" in texts(response)[0]
         assert "Also told by end-credits page: Children of Heaven (10 parts)" in texts(response)[-1]
         assert "source:credits" in texts(response)[-1]
         assert texts(response)[1].startswith("Part 1 of 8 — the set-up: The film starts with Ali")
+        assert "/film plot Children of Heaven source:wikipedia upto:N" in texts(response)[-1]
         assert len(spoilers(response)) == 7
         assert not {p.text for p in spoilers(response)} & {p.text for p in spoilers(credits)}
     for line in ("/film plot Children of Heaven source:credits", "/film plot Children of Heaven source:recap"):
-        assert run(club, line).parts[1] == credits.parts[1]
+        assert run(shared_club, line).parts[1] == credits.parts[1]
 
 
-def test_upto_shows_beats_openly_to_the_asker_only_and_keeps_the_rest_hidden(club: FilmClub) -> None:
-    response = run(club, "/film plot Children of Heaven source:wikipedia upto:3")
+def test_upto_shows_beats_openly_to_the_asker_only_and_keeps_the_rest_hidden(shared_club: FilmClub) -> None:
+    response = run(shared_club, "/film plot Children of Heaven source:wikipedia upto:3")
     assert not response.is_error
     assert response.visibility is Visibility.PRIVATE, "open spoilers go only to the member who asked"
     shown = texts(response)[1:4]
@@ -98,11 +103,11 @@ def test_upto_shows_beats_openly_to_the_asker_only_and_keeps_the_rest_hidden(clu
     ]
     assert [p.label.split(" —")[0] for p in spoilers(response)] == [f"part {n} of 8" for n in range(4, 9)]
     assert "Only you see this: parts 1–3 in the open, parts 4–8 still hidden" in texts(response)[0]
-    everything = run(club, "/film plot Children of Heaven upto:10")
+    everything = run(shared_club, "/film plot Children of Heaven upto:10")
     assert not spoilers(everything) and everything.visibility is Visibility.PRIVATE
     assert any(words in " ".join(texts(everything)) for words in OUTCOME)
-    setup_only = run(club, "/film plot Children of Heaven upto:1")
-    assert setup_only.parts == run(club, "/film plot Children of Heaven").parts
+    setup_only = run(shared_club, "/film plot Children of Heaven upto:1")
+    assert setup_only.parts == run(shared_club, "/film plot Children of Heaven").parts
 
 
 @pytest.mark.parametrize(
@@ -118,59 +123,61 @@ def test_upto_shows_beats_openly_to_the_asker_only_and_keeps_the_rest_hidden(clu
         ("/film plot", "needs title"),
     ],
 )
-def test_bad_input_gets_a_clear_private_message(club: FilmClub, line: str, message: str) -> None:
-    response = run(club, line)
+def test_bad_input_gets_a_clear_private_message(shared_club: FilmClub, line: str, message: str) -> None:
+    response = run(shared_club, line)
     assert response.is_error and response.visibility is Visibility.PRIVATE
     (part,) = response.parts
     assert isinstance(part, ErrorPart)
     assert message in f"{part.message} {part.hint}"
 
 
-def test_an_unknown_source_lists_the_sources_there_are(club: FilmClub) -> None:
-    (part,) = run(club, "/film plot Children of Heaven source:imdb").parts
+def test_an_unknown_source_lists_the_sources_there_are(shared_club: FilmClub) -> None:
+    (part,) = run(shared_club, "/film plot Children of Heaven source:imdb").parts
     assert isinstance(part, ErrorPart)
     assert "credits (end-credits page: Children of Heaven, 10 parts)" in part.hint
     assert "wikipedia (Wikipedia: Children of Heaven, 8 parts)" in part.hint
 
 
-def test_a_misspelt_title_still_finds_the_plot_and_the_channel_remembers_the_film(club: FilmClub) -> None:
-    response = run(club, "/film plot childern of haven")
+def test_a_misspelt_title_still_finds_the_plot_and_the_channel_remembers_the_film(shared_club: FilmClub) -> None:
+    response = run(shared_club, "/film plot childern of haven")
     assert not response.is_error and len(spoilers(response)) == 9
-    remembered = club.channel_film(CTX)
+    remembered = shared_club.channel_film(CTX)
     assert remembered is not None and remembered.title == "Children of Heaven"
 
 
-def test_a_film_with_one_source_mentions_no_other(club: FilmClub) -> None:
-    response = run(club, "/film plot Batman 1989")
+def test_a_film_with_one_source_mentions_no_other(shared_club: FilmClub) -> None:
+    response = run(shared_club, "/film plot Batman 1989")
     assert not response.is_error
     assert "Also told by" not in response.plain_text()
     assert spoilers(response)[-1].label.endswith("— the last part: how it ends")
 
 
-def test_an_ambiguous_title_asks_which_film(club: FilmClub) -> None:
-    response = run(club, "/film plot the")
+def test_an_ambiguous_title_asks_which_film(shared_club: FilmClub) -> None:
+    response = run(shared_club, "/film plot the")
     assert response.is_error or any(isinstance(p, ChoicePart) for p in response.parts)
 
 
-def test_a_spoiler_channel_gets_every_beat_as_plain_text(club: FilmClub) -> None:
-    response = run(club, "/film plot Children of Heaven source:wikipedia", SPOILER_CTX)
+def test_a_spoiler_channel_gets_every_beat_as_plain_text(shared_club: FilmClub) -> None:
+    response = run(shared_club, "/film plot Children of Heaven source:wikipedia", SPOILER_CTX)
     assert not spoilers(response) and response.visibility is Visibility.PUBLIC
     shown = texts(response)
     assert "This is a spoiler channel: nothing is hidden." in shown[0]
     assert shown[7].startswith("Part 7 of 8 — how the race ends: Finally, Ali learns")
     assert any(words in shown[7] for words in OUTCOME)
     assert "upto:N" not in shown[-1]
-    limited = run(club, "/film plot Children of Heaven source:wikipedia upto:2", SPOILER_CTX)
+    limited = run(shared_club, "/film plot Children of Heaven source:wikipedia upto:2", SPOILER_CTX)
     assert not spoilers(limited) and len(texts(limited)) == 4
     assert "parts 3–8 left out (you asked up to 2)" in texts(limited)[0]
 
 
-def test_a_channel_the_club_marks_as_spoiler_channel_gets_plain_beats(club: FilmClub) -> None:
-    organiser = CTX.model_copy(update={"is_organiser": True})
-    assert not club.run_line(f"/club spoiler-channel {CTX.channel_id}", organiser).is_error
-    assert not spoilers(run(club, "/film plot Children of Heaven"))
-    elsewhere = CTX.model_copy(update={"channel_id": "c2"})
-    assert len(spoilers(run(club, "/film plot Children of Heaven", elsewhere))) == 9
+def test_a_channel_the_club_marks_as_spoiler_channel_gets_plain_beats(shared_club: FilmClub) -> None:
+    # A server of its own: the setting must not reach the other tests reading the shared club.
+    member = CTX.model_copy(update={"server_id": "marks-spoiler-channels"})
+    organiser = member.model_copy(update={"is_organiser": True})
+    assert not shared_club.run_line(f"/club spoiler-channel {member.channel_id}", organiser).is_error
+    assert not spoilers(run(shared_club, "/film plot Children of Heaven", member))
+    elsewhere = member.model_copy(update={"channel_id": "c2"})
+    assert len(spoilers(run(shared_club, "/film plot Children of Heaven", elsewhere))) == 9
 
 
 def test_each_hidden_beat_reveals_on_its_own_by_its_id(club: FilmClub) -> None:
@@ -187,33 +194,32 @@ def test_each_hidden_beat_reveals_on_its_own_by_its_id(club: FilmClub) -> None:
     assert run(club, "/film plot Children of Heaven").parts == response.parts, "ids are stable"
 
 
-@pytest.mark.parametrize(
-    "garbage",
-    [
-        "",
-        "plot",
-        "plot:::",
-        "plot:1:zzzzzzzz:2:abcdef",
-        "plot:-1:00000000:2:abcdef",
-        "plot:99999:00000000:2:abcdef",
-        "plot:99999999999999999999:00000000:2:abcdef",
-        "plot:3:00000000:2:abcdef",
-        "plot:3:00000000:0:abcdef",
-        "PLOT:3:00000000:2:ABCDEF",
-        "plot:3:00000000:2:abcdef\n",
-        "x" * 5000,
-        "'; DROP TABLE films; --",
-        "@everyone <!channel>",
-        None,
-        42,
-        ["plot:3:00000000:2:abcdef"],
-    ],
-)
-def test_garbage_reveal_ids_resolve_to_nothing(club: FilmClub, garbage: object) -> None:
-    assert resolve_reveal(club, garbage) is None
+GARBAGE_IDS: list[object] = [
+    "",
+    "plot",
+    "plot:::",
+    "plot:1:zzzzzzzz:2:abcdef",
+    "plot:-1:00000000:2:abcdef",
+    "plot:99999:00000000:2:abcdef",
+    "plot:2147483648:00000000:2:abcdef",
+    "plot:99999999999999999999:00000000:2:abcdef",
+    "plot:3:00000000:2:abcdef",
+    "plot:3:00000000:0:abcdef",
+    "PLOT:3:00000000:2:ABCDEF",
+    "plot:3:00000000:2:abcdef\n",
+    "x" * 5000,
+    "'; DROP TABLE films; --",
+    "@everyone <!channel>",
+    None,
+    42,
+    ["plot:3:00000000:2:abcdef"],
+]
 
 
-def test_a_reveal_id_from_an_older_telling_or_another_beat_resolves_to_nothing(club: FilmClub) -> None:
+def test_garbage_or_stale_reveal_ids_resolve_to_nothing(club: FilmClub) -> None:
+    for garbage in GARBAGE_IDS:
+        assert resolve_reveal(club, garbage) is None, garbage
+    # An id of an older telling (another text at that beat), of another beat or film, of no beat.
     good = spoilers(run(club, "/film plot Children of Heaven"))[2].reveal_id
     prefix, film_id, document, beat, check = good.split(":")
     other_check = "0" * 6 if check != "0" * 6 else "1" * 6

@@ -1,0 +1,44 @@
+"""Answering an interaction with rendered messages: reply, deferred reply, follow-ups; never a ping."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import discord
+
+from bots.discord.render import DiscordMessage
+
+
+async def send_messages(interaction: discord.Interaction, messages: list[DiscordMessage]) -> None:
+    """Send rendered messages as the interaction's answer, in order.
+
+    The first message answers the interaction (or fills the deferred "thinking…" reply); the rest
+    follow up. A private answer after a public deferral replaces the deferral with an ephemeral
+    follow-up, since a deferred reply keeps the visibility it was deferred with.
+
+    Args:
+        interaction: the interaction to answer.
+        messages: the rendered answer (at least one message).
+
+    """
+    first, *rest = messages
+    if not interaction.response.is_done():
+        await interaction.response.send_message(**message_kwargs(first), ephemeral=first.ephemeral)
+    elif first.ephemeral:
+        await interaction.delete_original_response()
+        await interaction.followup.send(**message_kwargs(first), ephemeral=True)
+    else:
+        await interaction.edit_original_response(**message_kwargs(first))
+    for message in rest:
+        await interaction.followup.send(**message_kwargs(message), ephemeral=message.ephemeral)
+
+
+def message_kwargs(message: DiscordMessage) -> dict[str, Any]:
+    """Turn a rendered message into discord.py send arguments, with every mention switched off."""
+    payload: dict[str, Any] = {
+        "embeds": [discord.Embed.from_dict(embed) for embed in message.embeds],
+        "allowed_mentions": discord.AllowedMentions.none(),
+    }
+    if message.content:
+        payload["content"] = message.content
+    return payload
