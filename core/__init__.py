@@ -1,0 +1,1 @@
+"""The platform-neutral film club core: library, answers, spoilers, parties, clubs, commands."""

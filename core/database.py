@@ -6,10 +6,9 @@ any SQLAlchemy URL by setting (PostgreSQL in docker compose).
 
 from __future__ import annotations
 
-from typing import Any
-
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config

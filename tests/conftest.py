@@ -26,7 +26,9 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / "data"))
     for name in list(os.environ):
-        if name.startswith(("DISCORD_", "SLACK_")) or (name.startswith("FILMCLUB_") and name != "FILMCLUB_TEST_DATABASE_URL"):
+        if name.startswith(("DISCORD_", "SLACK_")) or (
+            name.startswith("FILMCLUB_") and name != "FILMCLUB_TEST_DATABASE_URL"
+        ):
             monkeypatch.delenv(name)
 
 

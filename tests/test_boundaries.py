@@ -41,6 +41,9 @@ def test_console_starts_without_platform_sdks() -> None:
     import subprocess
     import sys
 
-    code = "import sys, bots.console.__main__; print(sorted(m for m in ('discord','slack_bolt','slack_sdk') if m in sys.modules))"
+    code = (
+        "import sys, bots.console.__main__; "
+        "print(sorted(m for m in ('discord', 'slack_bolt', 'slack_sdk') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "[]"

@@ -21,8 +21,8 @@ from rich.progress import BarColumn, DownloadColumn, MofNCompleteColumn, Progres
 from bots.console.app import ConsoleSession, console_context, is_interactive
 from bots.console.publisher import console_parties
 from core.app import FilmClub
-from core.database import head_revision
 from core.commands.lines import Invocation
+from core.database import head_revision
 from core.library.bulk import ingest_sources
 from core.library.dump import WikiDump, is_dump
 from core.library.ingest import DocumentReport, IngestReport, find_documents

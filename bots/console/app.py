@@ -89,4 +89,3 @@ class ConsoleSession:
 def is_interactive(stream: TextIO) -> bool:
     """True for a terminal, False for a pipe or file."""
     return bool(getattr(stream, "isatty", lambda: False)())
-

@@ -50,7 +50,7 @@ class ConsolePublisher:
             raise DeliveryError(f"the console is gone ({exc})", permanent=True) from exc
 
 
-class BackgroundScheduler:
+class SchedulerThread:
     """The party scheduler on its own event loop in a daemon thread."""
 
     def __init__(self, club: FilmClub, platform: str = PLATFORM) -> None:
@@ -95,7 +95,7 @@ class BackgroundScheduler:
 
 
 @contextmanager
-def console_parties(club: FilmClub, session: ConsoleSession) -> Iterator[BackgroundScheduler]:
+def console_parties(club: FilmClub, session: ConsoleSession) -> Iterator[SchedulerThread]:
     """Deliver party messages into ``session`` while the block runs.
 
     Args:
@@ -109,7 +109,7 @@ def console_parties(club: FilmClub, session: ConsoleSession) -> Iterator[Backgro
     # APScheduler logs every job it adds and runs at INFO: in a terminal that shares the prompt, noise.
     logging.getLogger("apscheduler").setLevel(max(logging.WARNING, logging.getLogger().level))
     register_publisher(ConsolePublisher(session))
-    runner = BackgroundScheduler(club)
+    runner = SchedulerThread(club)
     runner.start()
     try:
         yield runner

@@ -170,7 +170,7 @@ class FilmClubBot(discord.Client):
                 is_organiser=self._is_organiser(caller),
             )
             response = self.club.execute(invocation, ctx)
-            self.club.titles  # noqa: B018  (a command that changed the library rebuilds the index here, not on the loop)
+            self._warm_titles()  # a command that changed the library rebuilds the index here, not on the event loop
         except Exception:  # execute never raises by contract; a database gone away still must not go unanswered
             log.exception("%s failed", command.path)
             return error(SORRY)
@@ -194,7 +194,13 @@ class FilmClubBot(discord.Client):
         report = self.club.seed_bundled_films()
         if report is not None:
             log.info("seeded the library with the bundled films")
-        log.info("%d film names indexed", len(self.club.titles))
+        log.info("%d film names indexed", self._warm_titles())
+
+    def _warm_titles(self) -> int:
+        """Build the title index and its completion tables now (in a thread), not on a member's first keystroke."""
+        titles = self.club.titles
+        titles.complete("a")
+        return len(titles)
 
     async def _use_api_gateway(self) -> None:
         """Connect to the gateway the configured API names: a plain Client would go to Discord's own."""

@@ -239,36 +239,69 @@ class TitleIndex:
             limit: how many films at most.
 
         Returns:
-            Films whose names hold words starting with the typed ones, best first (names
-            starting with what was typed, then shorter ones); filled up with `suggest` for misspellings;
-            for nothing typed, the first films of the index.
+            Films whose name starts with what was typed (shortest first), then films whose names hold
+            words starting with the typed ones; only when there are none, the fuzzy matches for a slip
+            (`resolve`, `suggest`); for nothing typed, the first films of the index.
 
         """
         key = title_key(typed)
         if not key:
             named = (film for film, index in enumerate(self._film_name) if index >= 0)
             return [self._entry(film) for film in islice(named, limit)]
-        *whole, last = key.split()
-        vocabulary = self._vocabulary
-        names: set[int] = set()
-        for i in range(bisect_left(vocabulary, last), len(vocabulary)):
-            if not vocabulary[i].startswith(last) or len(names) >= MAX_SCORED:
-                break
-            names.update(self._postings[self._word_ids[vocabulary[i]]])
-        ranked = sorted(
-            (n for n in names if all(any(w.startswith(x) for w in self._keys[n].split()) for x in whole)),
-            key=lambda n: (not self._keys[n].startswith(key), len(self._keys[n]), self._keys[n]),
-        )
-        films = dict.fromkeys(film for index in ranked for film in self._films_at(index))
-        if len(films) < limit:  # a slip in what was typed: the fuzzy matches, then the nearest names
+        films = dict.fromkeys(f for index in self._names_starting(key, limit) for f in self._films_at(index))
+        if len(films) < limit:
+            films.update(dict.fromkeys(f for index in self._names_with_word_starts(key) for f in self._films_at(index)))
+        if not films:  # nothing starts like that: a slip in what was typed
             fuzzy = [*self.resolve(typed).candidates, *self.suggest(typed, limit)]
             films.update(dict.fromkeys(entry.film_id for entry in fuzzy))
         return [self._entry(film) for film in list(films)[:limit]]
+
+    def _names_starting(self, key: str, limit: int) -> list[int]:
+        """Names starting with ``key``, shortest first: one bisection into the sorted names, then a short read."""
+        keys, order = self._sorted_names
+        found = []
+        start = bisect_left(keys, key)
+        for i in range(start, min(len(keys), start + 4 * limit)):
+            if not keys[i].startswith(key):
+                break
+            found.append(order[i])
+        return sorted(found, key=lambda n: (len(self._keys[n]), self._keys[n]))
+
+    def _names_with_word_starts(self, key: str) -> list[int]:
+        """Names holding the typed words (whole, or as a word's start) and a word starting with the last one."""
+        *whole, last = key.split()
+        groups = [
+            set(self._postings[self._word_ids[word]]) if word in self._word_ids else self._words_starting(word)
+            for word in whole
+        ]
+        if groups:
+            groups.sort(key=len)
+            common = groups[0].intersection(*groups[1:])
+            found = [n for n in common if any(word.startswith(last) for word in self._keys[n].split())]
+        else:
+            found = list(self._words_starting(last))
+        return sorted(found[:MAX_SCORED], key=lambda n: (len(self._keys[n]), self._keys[n]))
+
+    def _words_starting(self, prefix: str) -> set[int]:
+        """Names holding a word that starts with ``prefix`` (enough of them to rank: at most about MAX_SCORED)."""
+        vocabulary = self._vocabulary
+        names: set[int] = set()
+        for i in range(bisect_left(vocabulary, prefix), len(vocabulary)):
+            if not vocabulary[i].startswith(prefix) or len(names) >= MAX_SCORED:
+                break
+            names.update(self._postings[self._word_ids[vocabulary[i]]])
+        return names
 
     @cached_property
     def _vocabulary(self) -> list[str]:
         """Every title word, sorted, so the words starting with a prefix are one bisection away."""
         return sorted(self._words)
+
+    @cached_property
+    def _sorted_names(self) -> tuple[list[str], list[int]]:
+        """The folded names in order, and where each is in ``_keys``: names starting with a prefix are adjacent."""
+        order = sorted(range(len(self._keys)), key=self._keys.__getitem__)
+        return [self._keys[i] for i in order], order
 
     def film_title(self, film_id: int) -> str | None:
         """Give the title of a film in the index (None when it is not there)."""

@@ -1,0 +1,1 @@
+"""The film library: model, parsers, reconciliation, store and ingest."""

@@ -16,7 +16,7 @@ class UnreadableDocument(ValueError):
 
 
 def decode_document(data: bytes) -> str:
-    """Decode and repair a document's bytes.
+    r"""Decode and repair a document's bytes.
 
     Args:
         data: the file's bytes as read from disk or the network.

@@ -227,7 +227,11 @@ class ScoreValue(BaseModel):
         return f"{self.name}:{self.value:g}/{self.scale:g}"
 
     def display(self) -> str:
-        shown = f"{self.value:g}%" if self.scale == 100 and self.name in PERCENT_SCORES else f"{self.value:g}/{self.scale:g}"
+        shown = (
+            f"{self.value:g}%"
+            if self.scale == 100 and self.name in PERCENT_SCORES
+            else f"{self.value:g}/{self.scale:g}"
+        )
         return f"{SCORE_LABELS.get(self.name, self.name)} {shown}"
 
 

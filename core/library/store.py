@@ -141,10 +141,12 @@ class FilmLibrary:
         while conn.execute(select(films.c.id).where(films.c.slug == slug)).first():
             n += 1
             slug = f"{base}-{n}"
-        result = conn.execute(
-            insert(films).values(slug=slug, title=doc.title, title_key=normalize(doc.title), year=doc.year)
-        )
-        return int(result.inserted_primary_key[0])
+        film_id = conn.execute(
+            insert(films)
+            .values(slug=slug, title=doc.title, title_key=normalize(doc.title), year=doc.year)
+            .returning(films.c.id)
+        ).scalar_one()
+        return int(film_id)
 
     def _insert_rows(self, conn: Connection, film_id: int, doc: ParsedDocument) -> None:
         doc_id = doc.source.document_id
@@ -212,7 +214,9 @@ class FilmLibrary:
                 select(facts).where(facts.c.film_id == film_id).order_by(facts.c.document_id, facts.c.ordinal)
             ).all()
             beat_rows = conn.execute(
-                select(plot_beats).where(plot_beats.c.film_id == film_id).order_by(plot_beats.c.document_id, plot_beats.c.idx)
+                select(plot_beats)
+                .where(plot_beats.c.film_id == film_id)
+                .order_by(plot_beats.c.document_id, plot_beats.c.idx)
             ).all()
             aliases = [
                 n
@@ -290,4 +294,3 @@ class FilmLibrary:
         """Document id → content hash, to skip unchanged documents before parsing them."""
         with self.engine.connect() as conn:
             return {r.id: r.content_hash for r in conn.execute(select(documents.c.id, documents.c.content_hash))}
-

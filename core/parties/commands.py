@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from core.clubs.zones import zone_info
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from core.app import FilmClub
 
 PER_PAGE = 10
+ON_NOW = timedelta(hours=3)
 PARTY = Argument(name="party", description="The party's number (see /party list)", type=ArgType.INTEGER, min_value=1)
 
 
@@ -127,7 +128,8 @@ def party_list(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Res
     """List a page of the club's upcoming parties, read with SQL paging from our own tables."""
     page = args["page"] or 1
     store = PartyStore(club.engine)
-    found, total = store.upcoming(ctx.club_key, (page - 1) * PER_PAGE, PER_PAGE)
+    since = (ctx.now or datetime.now(UTC)) - ON_NOW  # a party under way is still listed
+    found, total = store.upcoming(ctx.club_key, (page - 1) * PER_PAGE, PER_PAGE, since)
     pages = max(1, math.ceil(total / PER_PAGE))
     if not found:
         message = "No watch parties planned in this server." if total == 0 else f"There are only {pages} pages."

@@ -9,8 +9,8 @@ Design choices, on purpose:
   the step is sent (``delivery.publisher_for``), so a job written by one process is sent by the next.
 - APScheduler never skips our jobs (``misfire_grace_time=None``, ``coalesce=True``): its own misfire
   handling would drop the job silently, and with it every later step of the party. The job applies the
-  grace itself: a step missed by up to `GRACE` (10 minutes) is sent with a note that it is late; one
-  missed by more is marked dropped and logged, never sent hours late.
+  grace itself: a step sent more than `LATE_AFTER` (1 minute) and up to `GRACE` (10 minutes) after its
+  time is marked late and says so; one missed by more is marked dropped and logged, never sent hours late.
 - Our table is the truth: a step leaves ``pending`` by an atomic check-and-set before it is sent, so no
   restart or duplicate job ever sends it twice (at most once: a crash mid-send loses that one message).
 - On start, and every minute, parties of this platform without a job get one (a party started by a

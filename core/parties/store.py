@@ -39,8 +39,8 @@ class StepState(StrEnum):
     CANCELLED = "cancelled"
 
 
-class NewParty(BaseModel):
-    """What a member asks for when starting a party."""
+class PartyFields(BaseModel):
+    """What a party is: whose, where, which film, when (UTC) and in which zone, planned by whom."""
 
     club_key: str
     platform: str
@@ -50,21 +50,18 @@ class NewParty(BaseModel):
     starts_at: datetime
     zone: str
     created_by: str
+
+
+class NewParty(PartyFields):
+    """What a member asks for when starting a party (their name goes on the guest list)."""
+
     created_by_name: str
 
 
-class Party(BaseModel):
+class Party(PartyFields):
     """A stored party."""
 
     id: int
-    club_key: str
-    platform: str
-    channel_id: str
-    film_id: int
-    film_title: str
-    starts_at: datetime
-    zone: str
-    created_by: str
     status: PartyStatus
 
 
@@ -149,9 +146,24 @@ class PartyStore:
             row = conn.execute(select(parties).where(parties.c.id == party_id)).first()
         return _party(row) if row else None
 
-    def upcoming(self, club_key: str, offset: int, limit: int) -> tuple[list[Party], int]:
-        """Read a page of a club's scheduled parties by start time, and how many there are in all."""
+    def upcoming(
+        self, club_key: str, offset: int, limit: int, since: datetime | None = None
+    ) -> tuple[list[Party], int]:
+        """Read a page of a club's scheduled parties by start time, and how many there are in all.
+
+        Args:
+            club_key: the club.
+            offset: parties to skip.
+            limit: parties in the page.
+            since: leave out parties that started before this (still scheduled for their follow-up).
+
+        Returns:
+            The page, and the count of all that match.
+
+        """
         where = (parties.c.club_key == club_key) & (parties.c.status == PartyStatus.SCHEDULED.value)
+        if since is not None:
+            where &= parties.c.starts_at >= since
         with self.engine.connect() as conn:
             total = conn.execute(select(func.count()).select_from(parties).where(where)).scalar_one()
             rows = conn.execute(

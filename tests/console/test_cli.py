@@ -39,7 +39,9 @@ def test_run_json_prints_the_neutral_response(cli_db: Path, capsys: pytest.Captu
     assert all(v["sources"] for row in card["rows"] for v in row["values"])
 
 
-def test_unknown_film_gets_the_closest_titles_and_a_failing_status(cli_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_film_gets_the_closest_titles_and_a_failing_status(
+    cli_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["run", "/film info Batmann Returns Again"]) == 1
     out = capsys.readouterr().out
     assert "No film called" in out and "Batman" in out and "Traceback" not in out

@@ -57,3 +57,10 @@ async def test_a_chosen_completion_finds_its_film(bot: FilmClubBot, fake_discord
     await invoke(bot, payloads.interaction(command, {"title": choice["value"]}))
     [call] = fake_discord.sent("POST", r"/interactions/\d+/[^/]+/callback")
     assert call.body["data"]["embeds"][0]["title"] == "Batman (1989)"
+
+
+async def test_the_start_of_a_later_word_completes(bot: FilmClubBot, fake_discord: FakeDiscord) -> None:
+    command = REGISTRY.get("film", "info")
+    assert command is not None
+    choices = await choices_for(bot, fake_discord, command, "title", "milo and ot")
+    assert choices[0]["value"] == "The Adventures of Milo and Otis (1986)"

@@ -103,6 +103,15 @@ async def test_a_server_error_is_retried_and_the_step_still_arrives(
     assert len(fake_discord.sent("POST", CHANNEL_POSTS)) == 2
 
 
+async def test_a_500_is_retried_by_discord_py_itself(bot: FilmClubBot, fake_discord: FakeDiscord) -> None:
+    # discord.py waits 1 s before its first retry of a 500: the one slow test here, kept for the real path.
+    party_id, steps = await start_party(bot, fake_discord)
+    fake_discord.fail("POST", CHANNEL_POSTS, 500)
+    after = await send_step(bot, party_id, steps[0])
+    assert after.state is StepState.SENT
+    assert len(fake_discord.sent("POST", CHANNEL_POSTS)) == 2
+
+
 async def test_a_server_error_that_lasts_fails_the_step_and_the_party_goes_on(
     bot: FilmClubBot, fake_discord: FakeDiscord
 ) -> None:

@@ -88,7 +88,9 @@ def test_reingest_is_idempotent_and_a_changed_document_replaces_only_its_facts(e
     assert sorted(d.status for d in report.documents) == ["unchanged", "updated"]
     film = library.get_film(library.title_entries()[0].film_id)
     assert film is not None
-    runtimes = {(f.value.minutes, f.source.kind) for f in film.facts_for(FieldName.RUNTIME) if isinstance(f.value, RuntimeValue)}
+    runtimes = {
+        (f.value.minutes, f.source.kind) for f in film.facts_for(FieldName.RUNTIME) if isinstance(f.value, RuntimeValue)
+    }
     assert runtimes == {(89, SourceKind.FLATTENED_WIKIPEDIA), (91, SourceKind.END_CREDITS_PAGE)}
     assert count() == before
 

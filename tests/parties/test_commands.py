@@ -139,3 +139,11 @@ def test_a_party_is_read_in_the_zone_set_when_it_was_planned(club: FilmClub) -> 
     party = PartyStore(club.engine).get("recording:guild-1", party_id)
     assert party is not None and party.zone == "America/New_York"
     assert party.starts_at == datetime(2026, 3, 28, 0, 0, tzinfo=UTC)  # Friday 20:00 EDT
+
+
+def test_list_shows_a_party_under_way_but_not_one_long_over(club: FilmClub) -> None:
+    party_id = start(club)  # Friday 20:00 UTC; its follow-up keeps it scheduled until Saturday
+    during = club.run_line("/party list", context(now=datetime(2026, 3, 27, 21, 0, tzinfo=UTC)))
+    assert f"#{party_id} Children of Heaven" in during.plain_text()
+    after = club.run_line("/party list", context(now=datetime(2026, 3, 28, 9, 0, tzinfo=UTC)))
+    assert "No watch parties planned" in after.plain_text()

@@ -16,6 +16,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    """Create the tables."""
     op.create_table(
         "films",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -78,5 +79,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    """Drop the tables."""
     for table in ("plot_beats", "facts", "documents", "film_names", "films"):
         op.drop_table(table)

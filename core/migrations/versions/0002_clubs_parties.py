@@ -16,6 +16,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    """Create the tables."""
     op.create_table(
         "clubs",
         sa.Column("club_key", sa.String(length=200), nullable=False),
@@ -82,6 +83,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    """Drop the tables."""
     with op.batch_alter_table("party_steps", schema=None) as batch_op:
         batch_op.drop_index("ix_party_steps_state_reported")
         batch_op.drop_index("ix_party_steps_party_state_due")
