@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-import importlib
-
 from core.commands.registry import Registry
-
-# Each feature package owns its commands in a `commands` module with `register(registry)`.
-COMMAND_MODULES = (
-    "core.answers.commands",
-    "core.spoilers.commands",
-    "core.library.commands",
-    "core.parties.commands",
-    "core.clubs.commands",
-)
 
 
 def build_registry() -> Registry:
-    """Every command of the bot, in a fixed order (adapters' command lists follow it)."""
+    """Every command of the bot, in a fixed order (adapters' command lists follow it).
+
+    Each feature package owns its commands in a ``commands`` module with ``register(registry)``;
+    they are imported here, not at module level, because they import the club that imports us.
+    """
+    from core.answers import commands as answers
+    from core.clubs import commands as clubs
+    from core.library import commands as library
+    from core.parties import commands as parties
+    from core.spoilers import commands as spoilers
+
     registry = Registry()
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:  # INTEGRATION: becomes a strict import once every module exists
-            if exc.name != name:
-                raise
-            continue
-        module.register(registry)
+    for feature in (answers, spoilers, library, parties, clubs):
+        feature.register(registry)
     return registry
