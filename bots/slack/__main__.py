@@ -1,0 +1,82 @@
+"""``python -m bots.slack``: run the Slack app until SIGTERM or Ctrl-C.
+
+Socket Mode when ``SLACK_APP_TOKEN`` is set (no public URL needed); HTTP mode on ``FILMCLUB_HTTP_PORT`` at
+``/slack/events`` when only ``SLACK_SIGNING_SECRET`` is. ``SLACK_BOT_TOKEN`` is always required.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import sys
+
+from aiohttp import web
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+
+from bots.slack.app import build_app, build_client
+from bots.slack.commands import PLATFORM
+from bots.slack.publisher import SlackPublisher
+from core.app import FilmClub
+from core.parties.delivery import register_publisher
+from core.parties.scheduler import PartyScheduler
+from core.settings import Settings
+
+log = logging.getLogger("bots.slack")
+
+
+async def serve(settings: Settings) -> None:
+    """Seed the library, start the party scheduler and the transport, and wait for a stop signal."""
+    club = FilmClub(settings)
+    await asyncio.to_thread(club.seed_bundled_films)
+    client = build_client(settings)
+    secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
+    app = build_app(club, client, None if settings.slack_app_token else secret)
+    register_publisher(SlackPublisher(client))
+    scheduler = PartyScheduler(club, PLATFORM)
+    scheduler.start()
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+
+    if settings.slack_app_token:
+        handler = AsyncSocketModeHandler(app, settings.slack_app_token.get_secret_value())
+        await handler.connect_async()
+        log.info("connected to Slack in Socket Mode")
+        await stop.wait()
+        await handler.close_async()
+    else:
+        runner = web.AppRunner(app.web_app(path="/slack/events", port=settings.http_port))
+        await runner.setup()
+        await web.TCPSite(runner, "0.0.0.0", settings.http_port).start()
+        print(f"Slack app listening on port {settings.http_port} at /slack/events", flush=True)
+        await stop.wait()
+        await runner.cleanup()
+    scheduler.shutdown()
+
+
+def main() -> int:
+    """Run the app.
+
+    Returns:
+        0 after a clean stop, 2 when the tokens it needs are missing.
+    """
+    settings = Settings()
+    logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    if not settings.slack_bot_token:
+        print("SLACK_BOT_TOKEN is not set: see .env.example.", file=sys.stderr)
+        return 2
+    if not settings.slack_app_token and not settings.slack_signing_secret:
+        print(
+            "Set SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode): see .env.example.", file=sys.stderr
+        )
+        return 2
+    asyncio.run(serve(settings))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

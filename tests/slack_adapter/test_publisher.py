@@ -1,0 +1,78 @@
+"""Party steps posted by the Slack publisher through the party scheduler, and Slack errors handled."""
+
+from __future__ import annotations
+
+import pytest
+
+from bots.slack.app import build_client
+from bots.slack.commands import PLATFORM
+from bots.slack.publisher import SlackPublisher
+from core.app import FilmClub
+from core.commands.registry import CommandContext
+from core.parties.delivery import DeliveryError, register_publisher
+from core.parties.scheduler import PartyScheduler
+from core.parties.store import PartyStatus, PartyStore, StepState
+from core.responses import Response, TextPart
+from core.settings import Settings
+from tests.slack_adapter.fake_slack import FakeSlack, slack_error
+
+HELLO = Response(parts=[TextPart(text="Press play! <!channel>")])
+
+
+@pytest.fixture
+def publisher(fake_slack: FakeSlack) -> SlackPublisher:
+    return SlackPublisher(build_client(Settings(SLACK_BOT_TOKEN="xoxb-test", SLACK_API_URL=fake_slack.api_url)))
+
+
+async def test_a_due_party_step_is_posted_to_its_channel(
+    club: FilmClub, fake_slack: FakeSlack, publisher: SlackPublisher
+) -> None:
+    ctx = CommandContext(platform=PLATFORM, server_id="T1", channel_id="C42", user_id="U1", is_organiser=True)
+    assert not club.run_line("/party start film:Children of Heaven when:in 3 hours", ctx).is_error
+    register_publisher(publisher)
+    scheduler = PartyScheduler(club, PLATFORM)
+    store = PartyStore(club.engine)
+    [party], _ = store.upcoming(ctx.club_key, 0, 10)
+    step = store.steps(party.id)[0]
+    scheduler.clock = lambda: step.due_at
+    await scheduler.advance(party.id, step.id)
+    [post] = fake_slack.of("chat.postMessage")
+    assert post["channel"] == "C42" and "Children of Heaven" in post["text"]
+    assert [s.state for s in store.steps(party.id) if s.id == step.id] == [StepState.SENT]
+
+
+@pytest.mark.parametrize("error", ["channel_not_found", "not_in_channel", "is_archived"])
+async def test_a_lost_channel_is_a_permanent_failure(
+    fake_slack: FakeSlack, publisher: SlackPublisher, error: str
+) -> None:
+    fake_slack.overrides["chat.postMessage"] = [slack_error(error)]
+    with pytest.raises(DeliveryError) as failure:
+        await publisher.publish("C1", HELLO)
+    assert failure.value.permanent and error in failure.value.reason
+
+
+async def test_a_rate_limit_is_waited_out_then_sent(fake_slack: FakeSlack, publisher: SlackPublisher) -> None:
+    fake_slack.overrides["chat.postMessage"] = [slack_error("ratelimited", 429, {"Retry-After": "0"})]
+    await publisher.publish("C1", HELLO)
+    posts = fake_slack.of("chat.postMessage")
+    assert len(posts) == 2 and "<!channel>" not in posts[1]["text"]
+
+
+async def test_a_lasting_rate_limit_fails_the_step_without_losing_the_party(
+    club: FilmClub, fake_slack: FakeSlack, publisher: SlackPublisher
+) -> None:
+    ctx = CommandContext(platform=PLATFORM, server_id="T1", channel_id="C1", user_id="U1", is_organiser=True)
+    club.run_line("/party start film:Children of Heaven when:in 3 hours", ctx)
+    register_publisher(publisher)
+    scheduler = PartyScheduler(club, PLATFORM)
+    scheduler.retry_delays = ()
+    store = PartyStore(club.engine)
+    [party], _ = store.upcoming(ctx.club_key, 0, 10)
+    step = store.steps(party.id)[0]
+    fake_slack.overrides["chat.postMessage"] = [slack_error("ratelimited", 429, {"Retry-After": "0"})] * 2
+    scheduler.clock = lambda: step.due_at
+    await scheduler.advance(party.id, step.id)
+    assert [s.state for s in store.steps(party.id) if s.id == step.id] == [StepState.FAILED]
+    after = store.party(party.id)
+    assert after is not None and after.status is PartyStatus.SCHEDULED
+    assert store.next_pending(party.id) is not None
