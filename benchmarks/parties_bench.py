@@ -47,7 +47,7 @@ from core.library.model import Film
 from core.parties.delivery import register_publisher
 from core.parties.plan import PlanRequest, build_plan
 from core.parties.scheduler import PartyScheduler
-from core.parties.store import NewParty, PartyStore
+from core.parties.store import NewParty, Party, PartyStore
 from core.responses import Response
 from core.settings import BUNDLED_DATA, Settings
 
@@ -173,13 +173,13 @@ def new_party(film: Film, starts_at: datetime, channel: str) -> NewParty:
     )
 
 
-def create_party(store: PartyStore, film: Film, starts_at: datetime, channel: str) -> int:
+def create_party(store: PartyStore, film: Film, starts_at: datetime, channel: str) -> Party:
     asked = starts_at - timedelta(minutes=2)
     party, _ = store.create(
         new_party(film, starts_at, channel),
         lambda pid: build_plan(PlanRequest(pid, film, starts_at, "Europe/London", asked)),
     )
-    return party.id
+    return party
 
 
 async def ours_schedule(url: str, count: int) -> dict[str, Any]:
@@ -194,9 +194,9 @@ async def ours_schedule(url: str, count: int) -> dict[str, Any]:
 
     async def one(i: int) -> None:
         t0 = time.perf_counter()
-        party_id = create_party(store, film, far + timedelta(minutes=i), f"c{i}")
+        party = create_party(store, film, far + timedelta(minutes=i), f"c{i}")
         t1 = time.perf_counter()
-        scheduler.schedule(party_id)
+        scheduler.schedule(party)
         schedule_each.append(time.perf_counter() - t1)
         create_each.append(t1 - t0)
 
@@ -228,7 +228,7 @@ async def ours_restart(url: str) -> dict[str, Any]:
     await asyncio.sleep(0)
     ready = time.perf_counter() - started
     with club.engine.connect() as conn:
-        jobs = conn.execute(select(func.count()).select_from(scheduler.jobstore.jobs_t)).scalar_one()
+        jobs = conn.execute(select(func.count()).select_from(scheduler.jobstores["default"].jobs_t)).scalar_one()
     scheduler.shutdown()
     await asyncio.sleep(0.01)
     return {"ready": ready, "jobs": jobs}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from typing import Any
 
 from sqlalchemy import Engine
@@ -17,7 +18,7 @@ from core.answers.titles import Resolution, TitleIndex
 from core.clubs.store import ClubStore
 from core.commands.lines import Invocation, LineError, parse_line
 from core.commands.registry import ArgType, Argument, Command, CommandContext, Permission, Registry
-from core.database import build_engine, ensure_schema
+from core.database import SEEDING_LOCK, build_engine, ensure_schema, one_process_at_a_time
 from core.library.ingest import IngestReport, ingest_paths
 from core.library.model import Film
 from core.library.store import FilmLibrary
@@ -51,9 +52,10 @@ class FilmClub:
 
     def seed_bundled_films(self) -> IngestReport | None:
         """Ingest the bundled films into an empty library (first use); None when films exist."""
-        if self.library.count_films():
-            return None
-        report = ingest_paths(self.library, [self.settings.data_dir])
+        with one_process_at_a_time(self.engine, SEEDING_LOCK):
+            if self.library.count_films():
+                return None
+            report = ingest_paths(self.library, [self.settings.data_dir])
         self.library_changed()
         return report
 
@@ -117,6 +119,20 @@ class FilmClub:
             The command's response; a refusal, a usage message or an apology instead of raising.
 
         """
+        started = time.perf_counter()
+        response = self._run(invocation, ctx)
+        log.info(
+            "command",
+            extra={
+                "command": f"/{invocation.group} {invocation.name}"[:80],
+                "club": ctx.club_key[:120],
+                "outcome": "refused" if response.is_error else "answered",
+                "ms": round((time.perf_counter() - started) * 1000, 1),
+            },
+        )
+        return response
+
+    def _run(self, invocation: Invocation, ctx: CommandContext) -> Response:
         command = self.registry.get(invocation.group, invocation.name)
         if command is None:
             return error(f"Unknown command /{invocation.group} {invocation.name}.", "Type `help` for the commands.")
@@ -131,7 +147,7 @@ class FilmClub:
                 ctx = ctx.model_copy(update={"spoiler_channel": True})
             return command.handler(self, ctx, arguments)
         except Exception:
-            log.exception("command %s failed", command.path)
+            log.exception("command failed", extra={"command": command.path})
             return Response(
                 parts=[ErrorPart(message="Sorry, something went wrong while answering that.", hint="It was logged.")],
                 visibility=Visibility.PRIVATE,

@@ -6,6 +6,8 @@ any SQLAlchemy URL by setting (PostgreSQL in docker compose).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, MetaData, create_engine, event, text
 
 metadata = MetaData()
+MIGRATION_LOCK = 4242  # PostgreSQL advisory lock keys: one per start-up task that two processes must not race
+SEEDING_LOCK = 4243
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -79,5 +83,25 @@ def ensure_schema(engine: Engine) -> None:
         if MigrationContext.configure(conn).get_current_revision() == head_revision():
             return
         if conn.dialect.name == "postgresql":
-            conn.execute(text("SELECT pg_advisory_xact_lock(4242)"))
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         command.upgrade(migrations_config(conn), "head")
+
+
+@contextmanager
+def one_process_at_a_time(engine: Engine, key: int) -> Iterator[None]:
+    """Run a block in one process at a time across every process on the database (PostgreSQL).
+
+    Two shard processes starting together on an empty database must not both seed the library.
+    SQLite serves one machine's processes, which its own file lock already serialises per write.
+    """
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as conn:
+        conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": key})
+        conn.commit()
+        try:
+            yield
+        finally:
+            conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
+            conn.commit()

@@ -26,7 +26,8 @@ from core.database import head_revision
 from core.library.bulk import ingest_sources
 from core.library.dump import WikiDump, is_dump
 from core.library.ingest import DocumentReport, IngestReport, find_documents
-from core.settings import Settings
+from core.logs import configure_logging
+from core.settings import load_settings
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -130,9 +131,8 @@ def run_add(club: FilmClub, title: str, session: ConsoleSession) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``filmclub`` script."""
     args = build_parser().parse_args(argv)
-    settings = Settings()
-    logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
-    logging.getLogger("alembic").setLevel(logging.WARNING)
+    settings = load_settings()
+    configure_logging(settings, least=logging.WARNING)
     console = Console(stderr=False)
     club = FilmClub(settings)  # migrates the schema to the newest revision on start
     if args.action == "db":

@@ -106,8 +106,6 @@ def console_parties(club: FilmClub, session: ConsoleSession) -> Iterator[Schedul
         The running background scheduler.
 
     """
-    # APScheduler logs every job it adds and runs at INFO: in a terminal that shares the prompt, noise.
-    logging.getLogger("apscheduler").setLevel(max(logging.WARNING, logging.getLogger().level))
     register_publisher(ConsolePublisher(session))
     runner = SchedulerThread(club)
     runner.start()

@@ -1,9 +1,11 @@
 """``python -m bots.discord``: run the Discord bot until SIGTERM or Ctrl-C.
 
 Reads ``DISCORD_TOKEN`` (required), ``DISCORD_GUILD_ID`` (sync commands to that one server while
-developing) and ``DISCORD_API_URL`` (another REST base, e.g. a proxy or a local fake; the gateway is
-then the one that API names). Prints the invite link, syncs the slash commands, and serves. A bad
-token, an unreachable API or a refused sync ends with one line saying so, not a traceback.
+developing), ``DISCORD_API_URL`` (another REST base, e.g. a proxy or a local fake; the gateway is
+then the one that API names) and ``DISCORD_SHARD_COUNT``/``DISCORD_SHARD_IDS`` (serve only those
+shards, and deliver only their guilds' watch parties: see docker-compose.yml's ``shards`` profile).
+Prints the invite link, syncs the slash commands, and serves. A bad token, an unreachable API or a
+refused sync ends with one line saying so, not a traceback.
 """
 
 from __future__ import annotations
@@ -15,13 +17,14 @@ import sys
 
 import aiohttp
 import discord
-from pydantic import ValidationError
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from bots.discord.app import FilmClubBot
+from bots.discord.app import FilmClubBot, make_bot
 from bots.discord.invite import invite_url
 from core.app import FilmClub
-from core.settings import Settings
+from core.logs import configure_logging
+from core.settings import Settings, load_settings
 
 log = logging.getLogger("bots.discord")
 
@@ -33,13 +36,8 @@ def main() -> int:
         The process exit status.
 
     """
-    try:
-        settings = Settings()
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        print(f"Bad setting {'.'.join(map(str, first['loc']))}: {first['msg']}", file=sys.stderr)
-        return 2
-    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    settings = load_settings()
+    configure_logging(settings)
     token = settings.discord_token.get_secret_value().strip() if settings.discord_token else ""
     if not token:
         print("DISCORD_TOKEN is not set: put the bot token from the Discord Developer Portal in it.", file=sys.stderr)
@@ -48,7 +46,8 @@ def main() -> int:
     try:
         club = FilmClub(settings)
     except SQLAlchemyError as exc:
-        print(f"Cannot open the database {settings.database_url}: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+        where = make_url(settings.database_url).render_as_string(hide_password=True)
+        print(f"Cannot open the database {where}: {exc.__class__.__name__}: {exc}", file=sys.stderr)
         return 1
     return asyncio.run(serve(club, settings, token))
 
@@ -69,7 +68,7 @@ async def serve(club: FilmClub, settings: Settings, token: str) -> int:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
-    async with FilmClubBot(club, settings) as bot:
+    async with make_bot(club, settings) as bot:
         running = asyncio.create_task(_run(bot, token))
         stopping = asyncio.create_task(stop.wait())
         await asyncio.wait({running, stopping}, return_when=asyncio.FIRST_COMPLETED)
@@ -94,7 +93,7 @@ async def _run(bot: FilmClubBot, token: str) -> None:
     assert bot.application_id is not None  # login fetched the application
     print(f"Invite the bot to a server: {invite_url(bot.application_id)}", flush=True)
     await bot.prepare()
-    log.info("commands synced; connecting")
+    log.info("connecting to the gateway")
     await bot.connect()
 
 

@@ -50,6 +50,7 @@ class Caller:
     user_name: str
     permissions: discord.Permissions
     role_ids: frozenset[int]
+    shard_key: int | None
 
     @classmethod
     def of(cls, interaction: discord.Interaction) -> Caller:
@@ -63,7 +64,13 @@ class Caller:
             user_name=user.display_name,
             permissions=interaction.permissions,
             role_ids=roles,
+            shard_key=guild_shard_key(interaction.guild_id),
         )
+
+
+def guild_shard_key(guild_id: int | None) -> int | None:
+    """Discord's shard of a guild is ``(guild_id >> 22) % shard_count``: the key is the shifted id."""
+    return guild_id >> 22 if guild_id else None
 
 
 class FilmClubTree(app_commands.CommandTree["FilmClubBot"]):
@@ -90,7 +97,7 @@ class FilmClubTree(app_commands.CommandTree["FilmClubBot"]):
 class FilmClubBot(discord.Client):
     """The film club on Discord: slash commands, film autocomplete, and the party publisher."""
 
-    def __init__(self, club: FilmClub, settings: Settings) -> None:
+    def __init__(self, club: FilmClub, settings: Settings, **options: Any) -> None:
         # The bot has no voice: discord.py's warnings about missing voice libraries are noise at every start.
         discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         intents = discord.Intents.none()
@@ -99,6 +106,7 @@ class FilmClubBot(discord.Client):
             intents=intents,
             allowed_mentions=discord.AllowedMentions.none(),
             max_ratelimit_timeout=MAX_RATE_LIMIT_WAIT,
+            **options,
         )
         self.club = club
         self.settings = settings
@@ -114,15 +122,20 @@ class FilmClubBot(discord.Client):
 
         Seeds the bundled films into an empty library and builds the title index (in a thread),
         finds the gateway when the REST API is not Discord's own, syncs the slash commands (to
-        ``DISCORD_GUILD_ID`` alone when set), and starts delivering this platform's parties.
+        ``DISCORD_GUILD_ID`` alone when set; of several shard processes, only shard 0's does), and
+        starts delivering the parties of this process's guilds.
         """
         await asyncio.to_thread(self._prepare_library)
         if self.settings.discord_api_url.rstrip("/") != DISCORD_API:
             await self._use_api_gateway()
-        await self.sync_commands()
+        shards = self.settings.discord_shards()
+        if shards is None or 0 in shards.ids:
+            await self.sync_commands()
+            log.info("commands synced")
         register_publisher(self.publisher)
-        self.scheduler = PartyScheduler(self.club, PLATFORM)
+        self.scheduler = PartyScheduler(self.club, PLATFORM, shards=shards)
         self.scheduler.start()
+        log.info("party scheduler started", extra={"scheduler": self.scheduler.label})
 
     async def sync_commands(self) -> list[app_commands.AppCommand]:
         """Send the command definitions to Discord: to the development server when one is set, else globally."""
@@ -168,11 +181,12 @@ class FilmClubBot(discord.Client):
                 user_id=caller.user_id,
                 user_name=caller.user_name,
                 is_organiser=self._is_organiser(caller),
+                shard_key=caller.shard_key,
             )
             response = self.club.execute(invocation, ctx)
             self._warm_titles()  # a command that changed the library rebuilds the index here, not on the event loop
         except Exception:  # execute never raises by contract; a database gone away still must not go unanswered
-            log.exception("%s failed", command.path)
+            log.exception("command failed", extra={"command": command.path})
             return error(SORRY)
         return response
 
@@ -193,8 +207,8 @@ class FilmClubBot(discord.Client):
     def _prepare_library(self) -> None:
         report = self.club.seed_bundled_films()
         if report is not None:
-            log.info("seeded the library with the bundled films")
-        log.info("%d film names indexed", self._warm_titles())
+            log.info("library seeded", extra={"documents": len(report.documents)})
+        log.info("title index built", extra={"names": self._warm_titles()})
 
     def _warm_titles(self) -> int:
         """Build the title index and its completion tables now (in a thread), not on a member's first keystroke."""
@@ -206,4 +220,16 @@ class FilmClubBot(discord.Client):
         """Connect to the gateway the configured API names: a plain Client would go to Discord's own."""
         _shards, url, _limits = await self.http.get_bot_gateway()
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
-        log.info("gateway: %s", url)
+        log.info("gateway found", extra={"url": url})
+
+
+class ShardedFilmClubBot(FilmClubBot, discord.AutoShardedClient):
+    """The bot serving ``DISCORD_SHARD_IDS`` of ``DISCORD_SHARD_COUNT`` shards, one gateway connection each."""
+
+
+def make_bot(club: FilmClub, settings: Settings) -> FilmClubBot:
+    """The bot for the settings: one connection, or the shards this process serves."""
+    shards = settings.discord_shards()
+    if shards is None:
+        return FilmClubBot(club, settings)
+    return ShardedFilmClubBot(club, settings, shard_count=shards.count, shard_ids=list(shards.ids))

@@ -18,9 +18,10 @@ from bots.slack.app import build_app, build_client
 from bots.slack.commands import PLATFORM
 from bots.slack.publisher import SlackPublisher
 from core.app import FilmClub
+from core.logs import configure_logging
 from core.parties.delivery import register_publisher
 from core.parties.scheduler import PartyScheduler
-from core.settings import Settings
+from core.settings import Settings, load_settings
 
 log = logging.getLogger("bots.slack")
 
@@ -63,9 +64,8 @@ def main() -> int:
     Returns:
         0 after a clean stop, 2 when the tokens it needs are missing.
     """
-    settings = Settings()
-    logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
-    logging.getLogger("alembic").setLevel(logging.WARNING)
+    settings = load_settings()
+    configure_logging(settings)
     if not settings.slack_bot_token:
         print("SLACK_BOT_TOKEN is not set: see .env.example.", file=sys.stderr)
         return 2

@@ -63,6 +63,7 @@ class CommandContext(BaseModel):
     is_organiser: bool = False
     spoiler_channel: bool = False
     now: datetime | None = None
+    shard_key: int | None = None  # a sharded platform's number for the server (core.parties.shards), else None
 
     @property
     def club_key(self) -> str:

@@ -93,6 +93,7 @@ def party_start(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Re
         zone=settings.timezone,
         created_by=ctx.user_id,
         created_by_name=ctx.user_name or ctx.user_id,
+        shard_key=ctx.shard_key,
     )
 
     def plan(party_id: int) -> list[PlannedStep]:
@@ -104,7 +105,7 @@ def party_start(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Re
     party, steps = PartyStore(club.engine).create(new, plan)
     scheduler = running_scheduler(ctx.platform)
     if scheduler is not None:
-        scheduler.schedule(party.id)
+        scheduler.schedule(party)
     kinds = Counter(s.kind for s in steps)
     runtime, assumed = film_runtime(film)
     where = "here" if channel == ctx.channel_id else f"in {channel}"

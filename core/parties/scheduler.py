@@ -4,7 +4,10 @@ Design choices, on purpose:
 - One job per party (id ``party:<id>``), pointed at its next pending step: scheduling a party is one
   job-table write, not one per step, and a restart loads one row per party.
 - Each platform's process has its own job table (``apscheduler_jobs_<platform>``): APScheduler 3 cannot
-  share one between processes, and a process schedules only its own platform's parties.
+  share one between processes, and a process schedules only its own platform's parties. A platform split
+  across processes by shard (`ShardSet`) has one table per shard (``apscheduler_jobs_discord_shard1of2``):
+  a process loads the tables of its shards only, so each party is in exactly one running process, and a
+  shard moved to another process takes its jobs along.
 - The job function (`run_party`) is module-level and takes ids only; the publisher is looked up when
   the step is sent (``delivery.publisher_for``), so a job written by one process is sent by the next.
 - APScheduler never skips our jobs (``misfire_grace_time=None``, ``coalesce=True``): its own misfire
@@ -37,7 +40,8 @@ from sqlalchemy import Engine, String, cast, literal, select
 from core.parties.delivery import DeliveryError, publisher_for
 from core.parties.outgoing import outgoing_message
 from core.parties.schema import parties
-from core.parties.store import Party, PartyStatus, PartyStore, Step, StepState
+from core.parties.shards import ShardSet
+from core.parties.store import Party, PartyStatus, PartyStore, Step, StepState, party_from_row
 from core.parties.when import warm_up
 
 if TYPE_CHECKING:
@@ -73,7 +77,7 @@ async def run_party(party_id: int, step_id: int) -> None:
     """
     scheduler = _running
     if scheduler is None:
-        log.warning("party %s step %s is due but no party scheduler runs in this process", party_id, step_id)
+        log.warning("party step due but no scheduler runs here", extra={"party": party_id, "step_id": step_id})
         return
     await scheduler.advance(party_id, step_id)
 
@@ -131,16 +135,22 @@ class PartyScheduler:
         clock: Callable[[], datetime] | None = None,
         grace: timedelta = GRACE,
         retry_delays: tuple[float, ...] = RETRY_DELAYS,
+        shards: ShardSet | None = None,
     ) -> None:
         self.club = club
         self.platform = platform
         self.clock = clock or (lambda: datetime.now(UTC))
         self.grace = grace
         self.retry_delays = retry_delays
+        self.shards = shards
         self.store = PartyStore(club.engine)
-        self.jobstore = job_store(club.engine, platform)
+        self.jobstores: dict[str, SQLAlchemyJobStore] = (
+            {"default": job_store(club.engine, platform)}
+            if shards is None
+            else {f"shard{i}": job_store(club.engine, f"{platform}_shard{i}of{shards.count}") for i in shards.ids}
+        )
         self.scheduler = AsyncIOScheduler(
-            jobstores={"default": self.jobstore, "memory": MemoryJobStore()},
+            jobstores={**self.jobstores, "memory": MemoryJobStore()},
             job_defaults={"coalesce": True, "misfire_grace_time": None, "max_instances": 1},
             timezone=UTC,
         )
@@ -152,10 +162,11 @@ class PartyScheduler:
         """
         global _running
         if _running is not None and _running is not self:
-            log.warning("replacing the running %s party scheduler", _running.platform)
+            log.warning("replacing the running party scheduler", extra={"scheduler": _running.label})
         # Parties still without a job (started while no scheduler ran) get one before the start: their jobs
         # wait in APScheduler's pending list and are written at start, without a wake-up for each.
-        self.jobstore.jobs_t.create(self.club.engine, checkfirst=True)
+        for store in self.jobstores.values():
+            store.jobs_t.create(self.club.engine, checkfirst=True)
         self.reconcile()
         self.scheduler.start()
         _running = self
@@ -177,43 +188,60 @@ class PartyScheduler:
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
 
-    def schedule(self, party_id: int) -> None:
+    def schedule(self, party: Party) -> None:
         """Point a party's job at its next pending step (thread-safe); finish the party when none is left."""
-        step = self.store.next_pending(party_id)
+        step = self.store.next_pending(party.id)
         if step is None:
-            self.store.finish(party_id)
-            self.remove_job(party_id)
+            self.store.finish(party.id)
+            self.remove_job(party.id)
             return
         self.scheduler.add_job(
             run_party,
             trigger=DateTrigger(run_date=step.due_at),
-            args=(party_id, step.id),
-            id=job_id(party_id),
-            name=f"party {party_id} step {step.seq}",
+            args=(party.id, step.id),
+            id=job_id(party.id),
+            name=f"party {party.id} step {step.seq}",
+            jobstore=self._jobstore_of(party),
             replace_existing=True,
         )
 
+    def owns(self, party: Party) -> bool:
+        """Whether this process delivers the party: its platform's, and on one of its shards when sharded."""
+        return party.platform == self.platform and (self.shards is None or self.shards.owns(party.shard_key))
+
+    def _jobstore_of(self, party: Party) -> str:
+        if self.shards is None or party.shard_key is None:
+            return "default"
+        return f"shard{self.shards.shard_of(party.shard_key)}"
+
     def remove_job(self, party_id: int) -> None:
-        """Remove a party's job if it has one."""
+        """Remove a party's job if it has one (from whichever of this process's job stores holds it)."""
         with contextlib.suppress(JobLookupError):
             self.scheduler.remove_job(job_id(party_id))
 
     def reconcile(self) -> int:
-        """Give a job to every scheduled party of this platform that has none; how many got one."""
-        has_job = (literal(JOB_PREFIX) + cast(parties.c.id, String)).in_(select(self.jobstore.jobs_t.c.id))
-        query = select(parties.c.id).where(
-            parties.c.platform == self.platform, parties.c.status == PartyStatus.SCHEDULED.value, ~has_job
-        )
+        """Give a job to every scheduled party this process delivers that has none; how many got one."""
+        missing: list[Party] = []
         with self.club.engine.connect() as conn:
-            missing = list(conn.execute(query).scalars())
-        for party_id in missing:
-            self.schedule(party_id)
+            for alias, store in self.jobstores.items():
+                has_job = (literal(JOB_PREFIX) + cast(parties.c.id, String)).in_(select(store.jobs_t.c.id))
+                query = select(parties).where(
+                    parties.c.platform == self.platform, parties.c.status == PartyStatus.SCHEDULED.value, ~has_job
+                )
+                if self.shards is not None:
+                    query = query.where(self.shards.where(parties.c.shard_key, int(alias.removeprefix("shard"))))
+                missing.extend(party_from_row(row) for row in conn.execute(query))
+        for party in missing:
+            self.schedule(party)
         if missing:
-            log.info("%d %s parties had no job; scheduled them", len(missing), self.platform)
+            log.info("parties without a job scheduled", extra={"parties": len(missing), "scheduler": self.label})
         return len(missing)
 
     async def advance(self, party_id: int, step_id: int) -> None:
         """Send a party's due steps, then schedule its next one; never raises (the scheduler goes on).
+
+        A job for a party this process does not deliver (left in a shard's table after the shards were
+        re-divided) is removed unsent: the process that owns the party has its own job for it.
 
         Args:
             party_id: the party.
@@ -222,15 +250,28 @@ class PartyScheduler:
         """
         try:
             party = self.store.party(party_id)
-            if party is not None and party.status is PartyStatus.SCHEDULED:
+        except Exception:  # the database is away: the next reconcile gives the party its job back
+            log.exception("party unreadable", extra={"party": party_id})
+            return
+        if party is None or not self.owns(party):
+            log.warning("job removed: party not delivered here", extra={"party": party_id, "scheduler": self.label})
+            self.remove_job(party_id)
+            return
+        try:
+            if party.status is PartyStatus.SCHEDULED:
                 await self._send_due(party)
         except Exception:
-            log.exception("party %s: sending step %s failed", party_id, step_id)
+            log.exception("party steps failed", extra={"party": party_id, "step_id": step_id})
         finally:
             try:
-                self.schedule(party_id)
+                self.schedule(party)
             except Exception:  # the database is away: the next reconcile gives the party its job back
-                log.exception("party %s: could not schedule its next step", party_id)
+                log.exception("party next step not scheduled", extra={"party": party_id})
+
+    @property
+    def label(self) -> str:
+        """``discord shards 0, 1 of 4``, for logs."""
+        return f"{self.platform} {self.shards.label}" if self.shards else self.platform
 
     async def _send_due(self, party: Party) -> None:
         now = self.clock()
@@ -239,34 +280,41 @@ class PartyScheduler:
             if late_by > self.grace:
                 minutes = round(late_by.total_seconds() / 60)
                 if self.store.claim(step.id, StepState.DROPPED, now, f"missed by {minutes} min"):
-                    log.warning(
-                        "party %s: dropped “%s”, due %s, missed by %s min", party.id, step.label, step.due_at, minutes
-                    )
+                    log.warning("party step dropped", extra={**_facts(party, step), "missed_min": minutes})
                 continue
             state = StepState.LATE if late_by > LATE_AFTER else StepState.SENT
-            if self.store.claim(step.id, state, now):
-                await self._deliver(party, step, late_by if state is StepState.LATE else None)
+            if self.store.claim(step.id, state, now) and await self._deliver(
+                party, step, late_by if state is StepState.LATE else None
+            ):
+                log.info("party step sent", extra={**_facts(party, step), "late": state is StepState.LATE})
 
-    async def _deliver(self, party: Party, step: Step, late_by: timedelta | None) -> None:
+    async def _deliver(self, party: Party, step: Step, late_by: timedelta | None) -> bool:
+        """Publish a claimed step, retrying transient failures; False (and the step marked failed) if it can't."""
         publisher = publisher_for(party.platform)
         if publisher is None:
             self.store.fail(step.id, f"no {party.platform} publisher runs in this process")
-            return
+            return False
         response = outgoing_message(self.club, self.store, party, step, late_by)
         reason = ""
         for delay in (*self.retry_delays, None):
             try:
                 await publisher.publish(party.channel_id, response)
-                return
+                return True
             except DeliveryError as exc:
                 reason = exc.reason
                 if exc.permanent:
                     break
             except Exception as exc:  # a publisher's own bug: logged, and retried like a transient failure
-                log.exception("party %s: publisher raised", party.id)
+                log.exception("publisher raised", extra={"party": party.id, "step": step.seq})
                 reason = f"{type(exc).__name__}: {exc}"
             if delay is None:
                 break
             await asyncio.sleep(delay)
-        log.warning("party %s: “%s” could not be sent: %s", party.id, step.label, reason)
+        log.warning("party step failed", extra={**_facts(party, step), "reason": reason[:300]})
         self.store.fail(step.id, reason)
+        return False
+
+
+def _facts(party: Party, step: Step) -> dict[str, object]:
+    """What a log line says about a step: ids, kind and its spoiler-safe label, never its text."""
+    return {"party": party.id, "club": party.club_key, "step": step.seq, "kind": step.kind, "label": step.label}

@@ -7,7 +7,7 @@ exactly once, whichever process or restart gets to it first.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy import BigInteger, Boolean, Column, DateTime, ForeignKey, Index, Integer, String, Table, Text
 
 from core.database import metadata
 
@@ -25,6 +25,8 @@ parties = Table(
     Column("created_by", String(200), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("status", String(20), nullable=False),
+    # set by platforms that split their servers across processes (see core.parties.shards); NULL elsewhere
+    Column("shard_key", BigInteger),
     Index("ix_parties_club_status_start", "club_key", "status", "starts_at"),
     Index("ix_parties_platform_status", "platform", "status"),
 )

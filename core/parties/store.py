@@ -50,6 +50,7 @@ class PartyFields(BaseModel):
     starts_at: datetime
     zone: str
     created_by: str
+    shard_key: int | None = None  # see core.parties.shards: which process of a sharded platform delivers it
 
 
 class NewParty(PartyFields):
@@ -138,13 +139,13 @@ class PartyStore:
         """Find a club's party by id; None for another club's party or no party."""
         with self.engine.connect() as conn:
             row = conn.execute(select(parties).where(parties.c.id == party_id, parties.c.club_key == club_key)).first()
-        return _party(row) if row else None
+        return party_from_row(row) if row else None
 
     def party(self, party_id: int) -> Party | None:
         """Any party by id (the scheduler's view: it holds only ids of its own platform's parties)."""
         with self.engine.connect() as conn:
             row = conn.execute(select(parties).where(parties.c.id == party_id)).first()
-        return _party(row) if row else None
+        return party_from_row(row) if row else None
 
     def upcoming(
         self, club_key: str, offset: int, limit: int, since: datetime | None = None
@@ -169,7 +170,7 @@ class PartyStore:
             rows = conn.execute(
                 select(parties).where(where).order_by(parties.c.starts_at, parties.c.id).offset(offset).limit(limit)
             ).all()
-        return [_party(r) for r in rows], total
+        return [party_from_row(r) for r in rows], total
 
     def steps(self, party_id: int) -> list[Step]:
         """Read a party's steps in time order."""
@@ -342,7 +343,8 @@ class Failure:
     reason: str
 
 
-def _party(row: Row[tuple[object, ...]]) -> Party:
+def party_from_row(row: Row[tuple[object, ...]]) -> Party:
+    """Read a party from a row of the ``parties`` table."""
     values = dict(row._mapping)
     values["starts_at"] = as_utc(values["starts_at"])
     return Party.model_validate(values)

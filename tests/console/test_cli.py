@@ -72,4 +72,4 @@ def test_ingest_reports_and_exit_status(cli_db: Path, tmp_path: Path, capsys: py
 
 def test_db_upgrade_migrates_and_names_the_revision(cli_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["db", "upgrade"]) == 0
-    assert "0002_clubs_parties" in capsys.readouterr().out
+    assert "0003_party_shard_key" in capsys.readouterr().out

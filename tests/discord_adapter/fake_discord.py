@@ -29,6 +29,7 @@ class Call:
     path: str  # without the /api/v10 prefix
     query: dict[str, str]
     body: Any
+    auth: str = ""  # the Authorization header: which bot process sent it, when they hold different tokens
 
 
 @dataclass
@@ -51,6 +52,7 @@ class FakeDiscord:
     failures: list[Failure] = field(default_factory=list)
     sockets: list[web.WebSocketResponse] = field(default_factory=list)
     identified: asyncio.Event = field(default_factory=asyncio.Event)
+    shards: dict[int, web.WebSocketResponse] = field(default_factory=dict)  # by the shard each IDENTIFY named
     guilds: list[dict[str, Any]] = field(default_factory=list)
     base_url: str = ""
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
@@ -77,9 +79,9 @@ class FakeDiscord:
         regex = re.compile(pattern)
         return [c for c in self.calls if c.method == method and regex.fullmatch(c.path)]
 
-    async def dispatch(self, event: str, data: dict[str, Any]) -> None:
-        """Send a gateway event to every connected bot."""
-        for socket in self.sockets:
+    async def dispatch(self, event: str, data: dict[str, Any], shard: int | None = None) -> None:
+        """Send a gateway event to every connected bot, or to the connection of one shard."""
+        for socket in self.sockets if shard is None else [self.shards[shard]]:
             await socket.send_str(json.dumps({"op": 0, "t": event, "s": next(self._ids), "d": data}))
 
     # -- HTTP ------------------------------------------------------------------------------------
@@ -88,7 +90,9 @@ class FakeDiscord:
         path = request.path.removeprefix("/api/v10")
         raw = await request.read()
         body = json.loads(raw) if raw and request.content_type == "application/json" else None
-        self.calls.append(Call(request.method, path, dict(request.query), body))
+        self.calls.append(
+            Call(request.method, path, dict(request.query), body, request.headers.get("Authorization", ""))
+        )
         for failure in self.failures:
             if failure.times > 0 and failure.method == request.method and failure.pattern.fullmatch(path):
                 failure.times -= 1
@@ -155,11 +159,16 @@ class FakeDiscord:
             message = json.loads(frame.data)
             if message["op"] == 1:  # heartbeat
                 await socket.send_str(json.dumps({"op": 11}))
-            elif message["op"] == 2:  # identify
-                ready = payloads.ready(self.base_url.replace("http", "ws", 1) + "/gateway", self.guilds)
+            elif message["op"] == 2:  # identify; a sharded one names [shard id, shard count]
+                shard_id, count = message["d"].get("shard") or (0, 1)
+                self.shards[shard_id] = socket
+                guilds = [g for g in self.guilds if (int(g["id"]) >> 22) % count == shard_id]
+                ready = payloads.ready(self.base_url.replace("http", "ws", 1) + "/gateway", guilds)
+                if "shard" in message["d"]:
+                    ready["shard"] = [shard_id, count]
                 await socket.send_str(json.dumps({"op": 0, "t": "READY", "s": next(self._ids), "d": ready}))
-                for guild in self.guilds:
-                    await self.dispatch("GUILD_CREATE", guild)
+                for guild in guilds:
+                    await socket.send_str(json.dumps({"op": 0, "t": "GUILD_CREATE", "s": next(self._ids), "d": guild}))
                 self.identified.set()
         self.sockets.remove(socket)
         return socket

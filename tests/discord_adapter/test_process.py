@@ -25,7 +25,10 @@ ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 30.0
 
 
-async def start_bot(fake: FakeDiscord, home: Path, token: str = "test-token") -> asyncio.subprocess.Process:
+async def start_bot(
+    fake: FakeDiscord, home: Path, token: str = "test-token", **settings: str
+) -> asyncio.subprocess.Process:
+    """Run ``python -m bots.discord`` against the fake, with an empty environment but for ``settings``."""
     home.mkdir(parents=True, exist_ok=True)
     env = {
         "PATH": os.environ.get("PATH", ""),
@@ -34,6 +37,7 @@ async def start_bot(fake: FakeDiscord, home: Path, token: str = "test-token") ->
         "DISCORD_TOKEN": token,
         "DISCORD_API_URL": fake.api_url,
         "FILMCLUB_LOG_LEVEL": "WARNING",
+        **settings,
     }
     return await asyncio.create_subprocess_exec(
         sys.executable,

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine
+from sqlalchemy import Engine, column, insert, select, table
 
 from core.database import build_engine, ensure_schema, head_revision, metadata, migrations_config, register_tables
 from core.library.ingest import ingest_paths
 from core.library.store import FilmLibrary
+from core.parties.schema import parties
 from core.settings import BUNDLED_DATA
 
 
@@ -42,3 +45,37 @@ def test_upgrade_is_a_no_op_at_head(engine: Engine) -> None:
     ensure_schema(engine)
     with engine.connect() as conn:
         assert MigrationContext.configure(conn).get_current_revision() == head_revision()
+
+
+def test_parties_stored_before_shard_keys_get_theirs(database_url: str) -> None:
+    """A Discord party planned by an older release is still delivered by the shard process of its guild."""
+    engine = build_engine(database_url)
+    register_tables()
+    with engine.begin() as conn:
+        command.upgrade(migrations_config(conn), "0002_clubs_parties")
+        row = {
+            "channel_id": "5",
+            "film_id": 1,
+            "film_title": "Heat",
+            "starts_at": datetime(2030, 1, 1, tzinfo=UTC),
+            "zone": "UTC",
+            "created_by": "u",
+            "created_at": datetime(2029, 1, 1, tzinfo=UTC),
+            "status": "scheduled",
+        }
+        conn.execute(
+            insert(table("parties", *(column(c) for c in ["id", "club_key", "platform", *row]))),
+            [
+                {"id": 1, "club_key": "discord:81384788765712384", "platform": "discord", **row},
+                {"id": 2, "club_key": "slack:T0123", "platform": "slack", **row},
+            ],
+        )
+
+    ensure_schema(engine)
+
+    with engine.connect() as conn:
+        keys = dict(conn.execute(select(parties.c.id, parties.c.shard_key).order_by(parties.c.id)).all())
+        titles = conn.execute(select(parties.c.film_title)).scalars().all()
+    assert keys == {1: 81384788765712384 >> 22, 2: None}
+    assert titles == ["Heat", "Heat"]
+    engine.dispose()

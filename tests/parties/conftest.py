@@ -81,7 +81,7 @@ def club(seeded_club: FilmClub) -> FilmClub:
     with seeded_club.engine.begin() as conn:
         for table in (party_guests, party_steps, parties, club_spoiler_channels, clubs):
             conn.execute(delete(table))
-    for platform in (PLATFORM, "nowhere", "console"):
+    for platform in (PLATFORM, "nowhere", "console", f"{PLATFORM}_shard0of2", f"{PLATFORM}_shard1of2"):
         jobs = job_store(seeded_club.engine, platform).jobs_t
         jobs.create(seeded_club.engine, checkfirst=True)
         with seeded_club.engine.begin() as conn:

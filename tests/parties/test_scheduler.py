@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import select
 
 from core.app import FilmClub
+from core.logs import formatter
 from core.parties.delivery import DeliveryError
 from core.parties.scheduler import PartyScheduler, job_id, job_store, run_party
 from core.parties.store import PartyStatus, PartyStore, StepState
@@ -209,3 +210,21 @@ async def test_prompts_show_spoilers_plainly_in_a_spoiler_channel(
     shown = recorder.sent[-1][1]
     assert not shown.has_spoilers and "What we have just seen (plot part" in shown.plain_text()
     assert not any(isinstance(p, SpoilerPart) for p in shown.parts)
+
+
+async def test_the_log_of_a_party_names_each_step_sent_but_never_its_spoilers(
+    club: FilmClub, recorder: RecordingPublisher, schedulers: Schedulers, caplog: pytest.LogCaptureFixture
+) -> None:
+    party_id = planned_party(club)
+    clock = Clock(NOW)
+    scheduler = schedulers(clock=clock)
+    caplog.set_level(logging.INFO)
+    for step in steps_of(club, party_id):
+        clock.now = step.due_at
+        await scheduler.advance(party_id, step.id)
+    spoilers = {part.text for _, response in recorder.sent for part in response.parts if isinstance(part, SpoilerPart)}
+    assert spoilers  # the plan's prompts quote the plot: the check below has something to find
+    lines = [formatter(club.settings).format(record) for record in caplog.records if record.levelno >= logging.INFO]
+    sent = [line for line in lines if '"party step sent"' in line]
+    assert len(sent) == 12 and all(f"party={party_id}" in line for line in sent)
+    assert not [line for line in lines for text in spoilers if text in line or text[:40] in line]

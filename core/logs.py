@@ -1,0 +1,113 @@
+"""Log lines: one per event, structured (logfmt for people, JSON for log collectors), secrets masked.
+
+Every module logs through the standard library, as discord.py, slack-bolt and APScheduler do, with
+the event's facts in ``extra`` (``log.info("party step sent", extra={"party": 3})``). One structlog
+formatter on the root handler turns every record, ours and theirs, into one line; a traceback stays
+inside that line, escaped. Secrets are masked in every line: the configured tokens by value, and
+anything shaped like a Slack or Discord token or a password in a database URL.
+
+What may be logged: ids, command names, spoiler-safe step labels, counts and timings. Never the text
+of a plot, a prompt or a member's question at INFO (tests/test_logs.py holds the scheduler to it).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+from collections.abc import Iterable, MutableMapping
+from typing import Any, TextIO
+
+import structlog
+from pydantic import SecretStr
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from core.settings import Settings
+
+MASK = "[secret]"
+TOKEN_SHAPES = (
+    re.compile(r"\bxox[abeoprs]-[A-Za-z0-9-]{8,}"),  # Slack bot/user tokens
+    re.compile(r"\bxapp-[A-Za-z0-9-]{8,}"),  # Slack app-level tokens
+    re.compile(r"\b[A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6,7}\.[A-Za-z0-9_-]{27,40}\b"),  # Discord bot tokens
+)
+URL_PASSWORD = re.compile(r"(?<=://)([^:/@\s]+):[^@\s]+@")
+QUIET = {"alembic": logging.WARNING, "apscheduler": logging.WARNING}  # per-job lines: ours say more
+FIELD_ORDER = ["time", "level", "logger", "event"]
+
+
+class SecretMask:
+    """A structlog processor that masks secrets in every string of an event."""
+
+    def __init__(self, secrets: Iterable[str]) -> None:
+        # the longest first, so a secret containing another is masked whole; short values would mask words
+        self.secrets = sorted({s for s in secrets if len(s) >= 8}, key=len, reverse=True)
+
+    def mask(self, text: str) -> str:
+        """Mask the known secrets, then anything shaped like a token or a URL's password."""
+        for secret in self.secrets:
+            text = text.replace(secret, MASK)
+        for shape in TOKEN_SHAPES:
+            text = shape.sub(MASK, text)
+        return URL_PASSWORD.sub(rf"\1:{MASK}@", text)
+
+    def __call__(self, _logger: Any, _method: str, event: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
+        """Mask every string value of the event."""
+        for key, value in event.items():
+            if isinstance(value, str):
+                event[key] = self.mask(value)
+        return event
+
+
+def secrets_of(settings: Settings) -> list[str]:
+    """Every secret a process holds: its ``SecretStr`` settings and the database password."""
+    found = [value.get_secret_value() for value in settings.__dict__.values() if isinstance(value, SecretStr)]
+    try:
+        password = make_url(settings.database_url).password
+    except ArgumentError:
+        password = None
+    return [*found, *([str(password)] if password else [])]
+
+
+def formatter(settings: Settings) -> logging.Formatter:
+    """The one-line formatter for the settings' format (``text``: logfmt; ``json``: one object per line)."""
+    renderer: structlog.types.Processor = (
+        structlog.processors.JSONRenderer(sort_keys=False)
+        if settings.log_format == "json"
+        else structlog.processors.LogfmtRenderer(key_order=FIELD_ORDER, bool_as_flag=False)
+    )
+    return structlog.stdlib.ProcessorFormatter(
+        foreign_pre_chain=[
+            structlog.processors.TimeStamper(fmt="iso", utc=True, key="time"),
+            structlog.stdlib.add_log_level,
+            structlog.stdlib.add_logger_name,
+            structlog.stdlib.ExtraAdder(),
+        ],
+        processors=[
+            structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+            structlog.processors.format_exc_info,
+            SecretMask(secrets_of(settings)),
+            renderer,
+        ],
+    )
+
+
+def configure_logging(settings: Settings, stream: TextIO | None = None, least: int = logging.NOTSET) -> None:
+    """Send every log record of the process, as one line each, to ``stream`` (standard error).
+
+    Args:
+        settings: level (``FILMCLUB_LOG_LEVEL``), format (``FILMCLUB_LOG_FORMAT``) and the secrets to mask.
+        stream: where lines go.
+        least: a floor above the settings' level, unless that is DEBUG (the console shares the terminal
+            with its answers: a line per command would bury them).
+
+    """
+    handler = logging.StreamHandler(stream or sys.stderr)
+    handler.setFormatter(formatter(settings))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    level = logging.getLevelName(settings.log_level.upper())
+    level = level if isinstance(level, int) else logging.INFO
+    root.setLevel(level if level <= logging.DEBUG else max(level, least))
+    for name, quiet in QUIET.items():  # FILMCLUB_LOG_LEVEL=DEBUG shows them all
+        logging.getLogger(name).setLevel(root.level if root.level <= logging.DEBUG else max(quiet, root.level))
