@@ -210,9 +210,7 @@ class PartyScheduler:
         return party.platform == self.platform and (self.shards is None or self.shards.owns(party.shard_key))
 
     def _jobstore_of(self, party: Party) -> str:
-        if self.shards is None or party.shard_key is None:
-            return "default"
-        return f"shard{self.shards.shard_of(party.shard_key)}"
+        return "default" if self.shards is None else f"shard{self.shards.shard_of(party.shard_key)}"
 
     def remove_job(self, party_id: int) -> None:
         """Remove a party's job if it has one (from whichever of this process's job stores holds it)."""

@@ -62,17 +62,18 @@ class ShardSet(BaseModel):
             chosen.extend(range(int(first), int(last) + 1) if dash else [int(first)])
         return cls(count=count, ids=tuple(chosen))
 
-    def shard_of(self, shard_key: int) -> int:
-        """The shard a key falls in."""
-        return shard_key % self.count
+    def shard_of(self, shard_key: int | None) -> int:
+        """The shard a key falls in; a party without a key (a direct message, not a server) is shard 0's."""
+        return 0 if shard_key is None else shard_key % self.count
 
     def owns(self, shard_key: int | None) -> bool:
-        """Whether a party with this key is this process's to deliver (a party without a key is not)."""
-        return shard_key is not None and self.shard_of(shard_key) in self.ids
+        """Whether a party with this key is this process's to deliver."""
+        return self.shard_of(shard_key) in self.ids
 
     def where(self, column: ColumnElement[Any], shard_id: int) -> ColumnElement[bool]:
         """The SQL condition for rows of one of this process's shards (the same arithmetic as `shard_of`)."""
-        return (column % self.count) == shard_id
+        condition = (column % self.count) == shard_id
+        return condition | column.is_(None) if shard_id == 0 else condition
 
     @property
     def label(self) -> str:
