@@ -125,7 +125,7 @@ class FilmClubBot(discord.Client):
         ``DISCORD_GUILD_ID`` alone when set; of several shard processes, only shard 0's does), and
         starts delivering the parties of this process's guilds.
         """
-        await asyncio.to_thread(self._prepare_library)
+        await asyncio.to_thread(self.club.prepare)
         if self.settings.discord_api_url.rstrip("/") != DISCORD_API:
             await self._use_api_gateway()
         shards = self.settings.discord_shards()
@@ -184,7 +184,7 @@ class FilmClubBot(discord.Client):
                 shard_key=caller.shard_key,
             )
             response = self.club.execute(invocation, ctx)
-            self._warm_titles()  # a command that changed the library rebuilds the index here, not on the event loop
+            self.club.warm_titles()  # a command that changed the library rebuilds the index here, not on the loop
         except Exception:  # execute never raises by contract; a database gone away still must not go unanswered
             log.exception("command failed", extra={"command": command.path})
             return error(SORRY)
@@ -203,18 +203,6 @@ class FilmClubBot(discord.Client):
         return choices
 
     # -- start-up --------------------------------------------------------------------------------
-
-    def _prepare_library(self) -> None:
-        report = self.club.seed_bundled_films()
-        if report is not None:
-            log.info("library seeded", extra={"documents": len(report.documents)})
-        log.info("title index built", extra={"names": self._warm_titles()})
-
-    def _warm_titles(self) -> int:
-        """Build the title index and its completion tables now (in a thread), not on a member's first keystroke."""
-        titles = self.club.titles
-        titles.complete("a")
-        return len(titles)
 
     async def _use_api_gateway(self) -> None:
         """Connect to the gateway the configured API names: a plain Client would go to Discord's own."""

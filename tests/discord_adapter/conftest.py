@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from collections.abc import AsyncIterator, Iterator
@@ -85,3 +86,4 @@ async def bot(club: FilmClub, settings: Settings, fake_discord: FakeDiscord) -> 
     fake_discord.calls.clear()
     yield bot
     await bot.close()
+    gc.unfreeze()  # prepare() froze the start-up objects, this test's bot among them: let them be collected
