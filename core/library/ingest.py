@@ -16,6 +16,7 @@ from core.library.cleaning import UnreadableDocument, clean_text, decode_documen
 from core.library.model import ParsedDocument
 from core.library.parsers import UnknownFormat, parse_document
 from core.library.store import FilmLibrary, SaveStatus
+from core.library.wikitext import NotAFilmArticle
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +107,7 @@ def read_document(data: bytes | str, document_id: str, name: str, label: str) ->
     try:
         text = decode_document(data) if isinstance(data, bytes) else clean_text(data)
         parsed = parse_document(text, document_id, name)
-    except (UnreadableDocument, UnknownFormat) as exc:
+    except (UnreadableDocument, UnknownFormat, NotAFilmArticle) as exc:
         return DocumentReport(label, "failed", problems=[str(exc)])
     except Exception as exc:  # a parser bug must not stop the run: report it with the document
         log.exception("parser failed on %s", label)

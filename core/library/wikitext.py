@@ -92,9 +92,14 @@ def parse(text: str, document_id: str, name: str) -> ParsedDocument:
         The title, year, aliases, facts and plot the article gives; whatever could not be read is
         described in ``problems``. Never raises on bad markup.
 
+    Raises:
+        NotAFilmArticle: an article with neither a film infobox nor a lead that calls it a film.
+
     """
     try:
         return _Article(text, document_id, name).read()
+    except NotAFilmArticle:
+        raise
     except Exception as error:  # mwparserfromhell or a malformed tree: report, never fail an ingest
         title = strip_disambiguator(name)
         source = Source(document_id=document_id, kind=KIND, title=title)
@@ -106,6 +111,16 @@ class _Section:
     title: str
     level: int
     body: Wikicode
+
+
+class NotAFilmArticle(ValueError):
+    """Wikitext about something else (a person, a novel, a place): nothing of it belongs in a film library."""
+
+
+# a film article without an infobox still says what it is: {{Short description|1995 film}}, "is a 1995 drama film";
+# a document with no lead at all (sections only) is given the benefit of the doubt
+_FILM_DESCRIPTION = re.compile(r"short description\s*\|[^}]*\b(?:film|movie)\b", re.IGNORECASE)
+_CALLED_A_FILM = re.compile(r"\b(?:is|was) an?\b[^.]{0,120}?\b(?:film|movie)\b", re.IGNORECASE)
 
 
 class _Article:
@@ -122,6 +137,8 @@ class _Article:
         base = Source(document_id=self.document_id, kind=KIND, title=strip_disambiguator(self.name))
         reading = read_infobox(self.infobox, base) if self.infobox is not None else None
         if reading is None:
+            if self.lead.strip() and not self._called_a_film():
+                raise NotAFilmArticle("not a film article: no film infobox, and its lead does not call it a film")
             self.problems.append("no film infobox")
         lead_names = self._lead_names()
         title = (reading and reading.title) or (lead_names[0] if lead_names else "") or base.title
@@ -182,6 +199,12 @@ class _Article:
 
     def _find(self, pattern: re.Pattern[str]) -> _Section | None:
         return next((s for s in self.sections if pattern.match(s.title)), None)
+
+    def _called_a_film(self) -> bool:
+        """Whether the lead calls it a film, read as rendered: a link target such as "(1995 film)" does not count."""
+        if _FILM_DESCRIPTION.search(str(self.lead)):
+            return True
+        return any(_CALLED_A_FILM.search(paragraph) for paragraph in self._lead_paragraphs()[:2])
 
     def _lead_paragraphs(self) -> list[str]:
         text = Renderer(headings=False).text(self.lead)

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from core.database import build_engine
 from core.library import wikitext
+from core.library.ingest import ingest_file
 from core.library.model import (
     CastValue,
     FieldName,
@@ -21,6 +23,7 @@ from core.library.model import (
     SourceKind,
     TextValue,
 )
+from core.library.store import FilmLibrary
 from core.library.wikitext_markup import Renderer, evaluate_expr
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -408,8 +411,11 @@ def test_article_without_infobox_reads_the_lead():
         "==Cast==\n*\n* as\n* : x\n{|\n! Actor !! Role\n|-\n| only one cell\n|}",
     ],
 )
-def test_malformed_input_never_raises(text):
-    doc = wikitext.parse(text, "bad.wiki", "Bad (2001 film)")
+def test_malformed_input_never_crashes_the_parser(text):
+    try:
+        doc = wikitext.parse(text, "bad.wiki", "Bad (2001 film)")
+    except wikitext.NotAFilmArticle:  # junk that names no film is refused, with the reason
+        return
     assert doc.title
     assert doc.source.kind is SourceKind.WIKITEXT
 
@@ -534,3 +540,19 @@ def test_first_of_several_countries_is_not_a_premiere():
     text = "{{Infobox film\n| released = {{Film date|2018|12|20|United States & Canada|2018|12|21|India}}\n}}"
     releases = values(wikitext.parse(text, "k.wiki", "K"), FieldName.RELEASED)
     assert [r.kind for r in releases] == [ReleaseKind.RELEASE, ReleaseKind.RELEASE]
+
+
+def test_an_article_about_something_else_is_refused_not_filed_as_a_film(tmp_path: Path) -> None:
+    actor = (
+        "{{Short description|American actor (born 1950)}}\n"
+        "'''Jane Roe''' (born 1950) is an [[Americans|American]] actor known for the films "
+        "''[[Heat (1995 film)|Heat]]'' and ''[[Ronin (film)|Ronin]]''.<ref>{{cite web|title=x}}</ref>\n\n"
+        "==Career==\nShe began on stage in [[Boston]].\n"
+    )
+    with pytest.raises(wikitext.NotAFilmArticle):
+        wikitext.parse(actor, "roe.wiki", "Jane Roe")
+    path = tmp_path / "Jane Roe.wiki"
+    path.write_text(actor)
+    report = ingest_file(FilmLibrary(build_engine(f"sqlite:///{tmp_path / 'x.sqlite3'}")), path, {})
+    assert report.status == "failed"
+    assert report.problems == ["not a film article: no film infobox, and its lead does not call it a film"]
