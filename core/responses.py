@@ -105,11 +105,28 @@ Part = Annotated[
 ]
 
 
+class PartyEvent(BaseModel):
+    """A watch party the answer created or cancelled, for platforms that keep a server calendar to mirror.
+
+    Discord lists it under the server's Events (members mark themselves interested and are reminded by
+    Discord); platforms without a calendar ignore it. Nothing in it spoils the film.
+    """
+
+    action: Literal["created", "cancelled"]
+    party_id: int
+    name: str
+    description: str
+    starts_at: datetime
+    ends_at: datetime
+    channel_id: str
+
+
 class Response(BaseModel):
-    """What a command answers: ordered parts and who may see them."""
+    """What a command answers: ordered parts, who may see them, and a party to mirror in a calendar."""
 
     parts: list[Part] = Field(default_factory=list)
     visibility: Visibility = Visibility.PUBLIC
+    party_event: PartyEvent | None = None
 
     @property
     def is_error(self) -> bool:

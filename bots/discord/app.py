@@ -19,6 +19,7 @@ import yarl
 from discord import app_commands
 
 from bots.discord.commands import build_groups
+from bots.discord.events import mirror_party
 from bots.discord.permissions import is_organiser
 from bots.discord.publisher import PLATFORM, DiscordPublisher
 from bots.discord.render import render
@@ -169,7 +170,10 @@ class FilmClubBot(discord.Client):
         done, _ = await asyncio.wait({work}, timeout=self.ack_budget)
         if not done:
             await interaction.response.defer(thinking=True)
-        await send_messages(interaction, render(await work))
+        response = await work
+        await send_messages(interaction, render(response))
+        if response.party_event is not None and self.user is not None:
+            await mirror_party(interaction.guild, self.user.id, interaction.app_permissions, response.party_event)
 
     def run_command(self, command: Command, invocation: Invocation, caller: Caller) -> Response:
         """Run a command for a caller (in a worker thread: it reads the database)."""

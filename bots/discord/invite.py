@@ -12,12 +12,15 @@ def bot_permissions() -> discord.Permissions:
 
     Returns:
         View channels (a channel the bot cannot see, it cannot post in), send messages (party steps),
-        embed links (fact cards in party posts) and read message history (the party's earlier posts in its
-        channel). Slash-command answers need none of these: they go through the interaction itself.
-        No event permission: parties are not mirrored as Discord scheduled events.
+        embed links (fact cards in party posts), read message history (the party's earlier posts in its
+        channel) and create events (each party listed under the server's Events; optional: without it
+        parties run the same, unlisted). Slash-command answers need none of these: they go through the
+        interaction itself.
 
     """
-    return discord.Permissions(view_channel=True, send_messages=True, embed_links=True, read_message_history=True)
+    return discord.Permissions(
+        view_channel=True, send_messages=True, embed_links=True, read_message_history=True, create_events=True
+    )
 
 
 def invite_url(application_id: int) -> str:

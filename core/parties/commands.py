@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from core.clubs.zones import zone_info
 from core.commands.registry import ArgType, Argument, CommandContext, Permission, Registry
@@ -13,7 +13,7 @@ from core.parties.plan import PlannedStep, PlanRequest, StepKind, build_plan, fi
 from core.parties.scheduler import running_scheduler, unschedule_party
 from core.parties.store import NewParty, Party, PartyStatus, PartyStore, StepState
 from core.parties.when import EXAMPLES, WhenError, parse_when
-from core.responses import ListPart, Part, Response, TextPart, TimePart, Visibility, error
+from core.responses import ListPart, Part, PartyEvent, Response, TextPart, TimePart, Visibility, error
 
 if TYPE_CHECKING:
     from core.app import FilmClub
@@ -122,7 +122,22 @@ def party_start(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Re
     if assumed:
         parts.append(TextPart(text=f"The library has no runtime for it: the plan assumes {runtime} minutes."))
     parts.append(TextPart(text=f"/party plan {party.id} shows the times; /party join {party.id} to say you're coming."))
-    return _with_failures(club, ctx, Response(parts=parts))
+    ends_at = max(s.due_at for s in steps if s.kind is not StepKind.FOLLOW_UP)
+    event = party_event(party, film.display_title, ends_at, "created")
+    return _with_failures(club, ctx, Response(parts=parts, party_event=event))
+
+
+def party_event(party: Party, title: str, ends_at: datetime, action: Literal["created", "cancelled"]) -> PartyEvent:
+    """The calendar entry of a party: from its start to its last discussion question (the follow-up is next day)."""
+    return PartyEvent(
+        action=action,
+        party_id=party.id,
+        name=f"Watch party: {title}"[:100],
+        description=f"Watch party #{party.id}. /party join {party.id} to say you're coming; prompts are posted here.",
+        starts_at=party.starts_at,
+        ends_at=max(ends_at, party.starts_at + timedelta(minutes=1)),
+        channel_id=party.channel_id,
+    )
 
 
 def party_list(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Response:
@@ -155,7 +170,8 @@ def party_cancel(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> R
     removed = PartyStore(club.engine).cancel(ctx.club_key, party.id)
     unschedule_party(club.engine, party.platform, party.id)
     text = f"Cancelled watch party #{party.id} ({party.film_title}): {_count(removed, 'planned message')} removed."
-    return _with_failures(club, ctx, Response(parts=[TextPart(text=text)]))
+    event = party_event(party, party.film_title, party.starts_at, "cancelled")
+    return _with_failures(club, ctx, Response(parts=[TextPart(text=text)], party_event=event))
 
 
 def party_join(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Response:

@@ -53,6 +53,7 @@ class FakeDiscord:
     sockets: list[web.WebSocketResponse] = field(default_factory=list)
     identified: asyncio.Event = field(default_factory=asyncio.Event)
     shards: dict[int, web.WebSocketResponse] = field(default_factory=dict)  # by the shard each IDENTIFY named
+    scheduled_events: dict[str, dict[str, Any]] = field(default_factory=dict)  # by id, as the bot created them
     guilds: list[dict[str, Any]] = field(default_factory=list)
     base_url: str = ""
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
@@ -119,6 +120,8 @@ class FakeDiscord:
                     for i, c in enumerate(body)
                 ]
             )
+        if match := re.fullmatch(r"/guilds/(\d+)/scheduled-events(?:/(\d+))?", path):
+            return self._scheduled_events(method, match.group(1), match.group(2), body)
         if match := re.fullmatch(r"/interactions/(\d+)/[^/]+/callback", path):
             return _json(self._callback(match.group(1), body))
         if method == "DELETE":
@@ -142,6 +145,16 @@ class FakeDiscord:
         message = self._message(payloads.CHANNEL_ID, data)
         interaction["response_message_id"] = message["id"]
         return {"interaction": interaction, "resource": {"type": body["type"], "message": message}}
+
+    def _scheduled_events(self, method: str, guild_id: str, event_id: str | None, body: Any) -> web.Response:
+        if method == "POST":
+            event = payloads.scheduled_event(payloads.snowflake(), guild_id, body)
+            self.scheduled_events[event["id"]] = event
+            return _json(event)
+        if method == "DELETE" and event_id is not None:
+            self.scheduled_events.pop(event_id, None)
+            return web.Response(status=204)
+        return _json([e for e in self.scheduled_events.values() if e["guild_id"] == guild_id])
 
     def _message(self, channel_id: str, body: dict[str, Any] | None) -> dict[str, Any]:
         return payloads.message(str(10_000 + next(self._ids)), channel_id, body or {})

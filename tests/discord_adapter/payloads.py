@@ -263,3 +263,26 @@ def example_values(command: Command, registry: Registry) -> dict[str, Any]:
         else:
             values[argument.name] = text if text is not None else "Children of Heaven"
     return values
+
+
+def scheduled_event(event_id: str, guild_id: str, body: dict[str, Any]) -> dict[str, Any]:
+    """The guild scheduled event Discord answers a create request with (an external one, made by the bot)."""
+    return {
+        "id": event_id,
+        "guild_id": guild_id,
+        "channel_id": None,
+        "creator_id": bot_user()["id"],
+        "creator": bot_user(),
+        "name": body["name"],
+        "description": body.get("description"),
+        "scheduled_start_time": body["scheduled_start_time"],
+        "scheduled_end_time": body["scheduled_end_time"],
+        "privacy_level": body["privacy_level"],
+        "status": 1,
+        "entity_type": body["entity_type"],
+        "entity_id": None,
+        "entity_metadata": body["entity_metadata"],
+        "user_count": 0,
+        "image": None,
+        "recurrence_rule": None,
+    }

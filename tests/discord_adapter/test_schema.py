@@ -94,5 +94,7 @@ def test_the_invite_asks_for_exactly_what_the_bot_uses() -> None:
     query = parse_qs(urlsplit(invite_url(int(payloads.APP_ID))).query)
     assert query["client_id"] == [payloads.APP_ID]
     assert query["scope"] == ["bot applications.commands"]
-    wanted = discord.Permissions(view_channel=True, send_messages=True, embed_links=True, read_message_history=True)
+    wanted = discord.Permissions(
+        view_channel=True, send_messages=True, embed_links=True, read_message_history=True, create_events=True
+    )
     assert int(query["permissions"][0]) == wanted.value
