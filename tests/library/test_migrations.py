@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -14,6 +12,7 @@ from core.library.ingest import ingest_paths
 from core.library.store import FilmLibrary
 from core.parties.schema import parties
 from core.settings import BUNDLED_DATA
+from tests.parties.conftest import party_row
 
 
 def test_first_revision_with_data_upgrades_to_head_with_data_intact(database_url: str) -> None:
@@ -53,23 +52,11 @@ def test_parties_stored_before_shard_keys_get_theirs(database_url: str) -> None:
     register_tables()
     with engine.begin() as conn:
         command.upgrade(migrations_config(conn), "0002_clubs_parties")
-        row = {
-            "channel_id": "5",
-            "film_id": 1,
-            "film_title": "Heat",
-            "starts_at": datetime(2030, 1, 1, tzinfo=UTC),
-            "zone": "UTC",
-            "created_by": "u",
-            "created_at": datetime(2029, 1, 1, tzinfo=UTC),
-            "status": "scheduled",
-        }
-        conn.execute(
-            insert(table("parties", *(column(c) for c in ["id", "club_key", "platform", *row]))),
-            [
-                {"id": 1, "club_key": "discord:81384788765712384", "platform": "discord", **row},
-                {"id": 2, "club_key": "slack:T0123", "platform": "slack", **row},
-            ],
-        )
+        rows = [
+            party_row("discord:81384788765712384", "discord", id=1),
+            party_row("slack:T0123", "slack", id=2),
+        ]
+        conn.execute(insert(table("parties", *(column(c) for c in rows[0]))), rows)
 
     ensure_schema(engine)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import AsyncIterator, Callable, Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -43,6 +43,23 @@ class RecordingPublisher:
 
     def texts(self) -> list[str]:
         return [response.plain_text() for _, response in self.sent]
+
+
+def party_row(club_key: str, platform: str, **more: object) -> dict[str, object]:
+    """A ``parties`` row as stored, for tests that write the table directly (old schemas, shard arithmetic)."""
+    return {
+        "club_key": club_key,
+        "platform": platform,
+        "channel_id": "5",
+        "film_id": 1,
+        "film_title": "Heat",
+        "starts_at": datetime(2030, 1, 1, tzinfo=UTC),
+        "zone": "UTC",
+        "created_by": "u",
+        "created_at": datetime(2029, 1, 1, tzinfo=UTC),
+        "status": "scheduled",
+        **more,
+    }
 
 
 class Clock:

@@ -16,7 +16,7 @@ from core.parties.schema import parties
 from core.parties.shards import ShardSet
 from core.parties.store import StepState
 from core.settings import Settings
-from tests.parties.conftest import PLATFORM, RecordingPublisher, context, party_id_of, steps_of
+from tests.parties.conftest import PLATFORM, RecordingPublisher, context, party_id_of, party_row, steps_of
 from tests.parties.test_scheduler import Schedulers
 
 
@@ -53,20 +53,8 @@ def test_blank_shard_settings_mean_one_unsharded_process() -> None:
 
 def test_the_database_picks_the_same_parties_as_python(club: FilmClub) -> None:
     keys = [0, 1, 2, 3, 7, 2**22 + 5, 286_326_240_417, 2**41 - 1, None]
-    row = {
-        "club_key": "x:1",
-        "platform": "discord",
-        "channel_id": "c",
-        "film_id": 1,
-        "film_title": "Heat",
-        "starts_at": datetime(2030, 1, 1, tzinfo=UTC),
-        "zone": "UTC",
-        "created_by": "u",
-        "created_at": datetime(2029, 1, 1, tzinfo=UTC),
-        "status": "scheduled",
-    }
     with club.engine.begin() as conn:
-        conn.execute(insert(parties), [{**row, "shard_key": key} for key in keys])
+        conn.execute(insert(parties), [party_row("x:1", "discord", shard_key=key) for key in keys])
         shards = ShardSet(count=3, ids=(0, 1, 2))
         for shard in shards.ids:
             found = conn.execute(select(parties.c.shard_key).where(shards.where(parties.c.shard_key, shard)))
