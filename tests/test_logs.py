@@ -9,6 +9,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from core.app import FilmClub
+from core.commands.registry import CommandContext
 from core.logs import MASK, configure_logging
 from core.settings import Settings
 
@@ -88,3 +90,19 @@ def test_text_lines_are_logfmt_one_line_per_event_even_with_a_traceback() -> Non
 def test_debug_shows_what_info_leaves_out() -> None:
     lines = emit("json", level="DEBUG")
     assert {"not at INFO", "Running job party 7"} <= {json.loads(line)["event"] for line in lines}
+
+
+def test_each_command_is_one_event_naming_it_but_not_what_was_asked(
+    club: FilmClub, caplog: pytest.LogCaptureFixture
+) -> None:
+    ctx = CommandContext(platform="console", server_id="local", channel_id="c", user_id="u")
+    caplog.set_level(logging.INFO, logger="core.app")
+    club.run_line("/film ask does the boy win the race in children of heaven", ctx)
+    club.run_line("/party cancel 99", ctx)
+    events = [r for r in caplog.records if r.getMessage() == "command"]
+    assert [(e.command, e.club, e.outcome) for e in events] == [  # type: ignore[attr-defined]
+        ("/film ask", "console:local", "answered"),
+        ("/party cancel", "console:local", "refused"),
+    ]
+    assert all(isinstance(e.ms, float) for e in events)  # type: ignore[attr-defined]
+    assert not any("win the race" in str(r.__dict__) for r in caplog.records)
