@@ -27,9 +27,9 @@ log = logging.getLogger("bots.slack")
 
 
 async def serve(settings: Settings) -> None:
-    """Seed the library, start the party scheduler and the transport, and wait for a stop signal."""
+    """Prepare the library (seed, title index), start the party scheduler and the transport, wait for a stop signal."""
     club = FilmClub(settings)
-    await asyncio.to_thread(club.seed_bundled_films)
+    await asyncio.to_thread(club.prepare)
     client = build_client(settings)
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
     app = build_app(club, client, None if settings.slack_app_token else secret)
