@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from pydantic import TypeAdapter
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import BindParameter, Connection, Engine, Integer, bindparam, delete, func, insert, select, update
 
 from core.library.model import (
     Fact,
@@ -31,6 +31,15 @@ from core.library.reconcile import document_names, document_years, years_match
 from core.library.schema import documents, facts, film_names, films, plot_beats
 
 _VALUE = TypeAdapter[FactValue](FactValue)
+# get_film's reads, built once: it runs for every /film command
+_FILM: BindParameter[int] = bindparam("film_id", type_=Integer)
+_FILM_ROW = select(films).where(films.c.id == _FILM)
+_FILM_DOCUMENTS = select(documents).where(documents.c.film_id == _FILM).order_by(documents.c.id)
+_FILM_FACTS = select(facts).where(facts.c.film_id == _FILM).order_by(facts.c.document_id, facts.c.ordinal)
+_FILM_BEATS = (
+    select(plot_beats).where(plot_beats.c.film_id == _FILM).order_by(plot_beats.c.document_id, plot_beats.c.idx)
+)
+_FILM_NAMES = select(film_names.c.name).where(film_names.c.film_id == _FILM)
 
 
 class SaveStatus(StrEnum):
@@ -201,56 +210,50 @@ class FilmLibrary:
     # -- reading -------------------------------------------------------------------------------
 
     def get_film(self, film_id: int) -> Film | None:
-        """One film with every fact and plot, or None."""
+        """One film with every fact and plot, or None.
+
+        The hottest read (every ``/film`` command): its statements are built once (``_FILM_*``), and rows
+        our own writes validated become models without validating them again (``model_construct``); only
+        the stored JSON values are parsed.
+        """
+        key = {"film_id": film_id}
         with self.engine.connect() as conn:
-            row = conn.execute(select(films).where(films.c.id == film_id)).first()
-            if row is None:
+            film_row = conn.execute(_FILM_ROW, key).first()
+            if film_row is None:
                 return None
-            docs = {
-                d.id: d
-                for d in conn.execute(select(documents).where(documents.c.film_id == film_id).order_by(documents.c.id))
-            }
-            fact_rows = conn.execute(
-                select(facts).where(facts.c.film_id == film_id).order_by(facts.c.document_id, facts.c.ordinal)
-            ).all()
-            beat_rows = conn.execute(
-                select(plot_beats)
-                .where(plot_beats.c.film_id == film_id)
-                .order_by(plot_beats.c.document_id, plot_beats.c.idx)
-            ).all()
-            aliases = [
-                n
-                for n in conn.execute(select(film_names.c.name).where(film_names.c.film_id == film_id)).scalars()
-                if n != row.title
-            ]
-        sources = {
-            doc_id: Source(document_id=doc_id, kind=SourceKind(d.kind), title=d.title, url=d.url)
-            for doc_id, d in docs.items()
-        }
+            docs = {d.id: d for d in conn.execute(_FILM_DOCUMENTS, key)}
+            fact_rows = conn.execute(_FILM_FACTS, key).all()
+            beat_rows = conn.execute(_FILM_BEATS, key).all()
+            aliases = [n for n in conn.execute(_FILM_NAMES, key).scalars() if n != film_row.title]
+
+        def source(doc_id: str, location: str) -> Source:
+            d = docs[doc_id]
+            return Source.model_construct(
+                document_id=doc_id, kind=SourceKind(d.kind), title=d.title, url=d.url, location=location
+            )
+
         film_facts = [
-            Fact(
+            Fact.model_construct(
                 field=FieldName(r.field),
                 value=_VALUE.validate_json(r.value),
                 raw=r.raw,
-                source=sources[r.document_id].model_copy(update={"location": r.location}),
+                source=source(r.document_id, r.location),
             )
             for r in fact_rows
         ]
         plots: dict[str, list[PlotBeat]] = {}
         for b in beat_rows:
-            plots.setdefault(b.document_id, []).append(PlotBeat(index=b.idx, text=b.text, position=b.position))
+            beat = PlotBeat.model_construct(index=b.idx, text=b.text, position=b.position)
+            plots.setdefault(b.document_id, []).append(beat)
         film_plots = [
-            Plot(
-                source=sources[doc_id].model_copy(update={"location": docs[doc_id].plot_location or ""}),
-                beats=beats,
-            )
+            Plot.model_construct(source=source(doc_id, docs[doc_id].plot_location or ""), beats=beats)
             for doc_id, beats in plots.items()
         ]
         return Film(
-            id=row.id,
-            slug=row.slug,
-            title=row.title,
-            year=row.year,
+            id=film_row.id,
+            slug=film_row.slug,
+            title=film_row.title,
+            year=film_row.year,
             aliases=aliases,
             facts=film_facts,
             plots=film_plots,
