@@ -34,9 +34,8 @@ from core.answers.phrasing import FILLER
 from core.app import FilmClub
 from core.commands.registry import CommandContext
 from core.database import build_engine, ensure_schema
-from core.library.cleaning import decode_document
+from core.library.ingest import read_document
 from core.library.model import ParsedDocument, normalize, slugify
-from core.library.parsers import UnknownFormat, parse_document
 from core.library.schema import documents, facts, film_names, films, plot_beats
 from core.responses import CardPart, ChoicePart, Response
 from core.settings import BUNDLED_DATA, Settings
@@ -63,10 +62,11 @@ def templates() -> list[ParsedDocument]:
     docs = []
     for path in sorted(BUNDLED_DATA.iterdir()):
         if path.is_file():
-            try:
-                docs.append(parse_document(decode_document(path.read_bytes()), f"file:{path.name}", path.stem))
-            except UnknownFormat:
-                print(f"skipped {path.name}: no parser reads it", file=sys.stderr)
+            parsed = read_document(path.read_bytes(), f"file:{path.name}", path.stem, path.name)
+            if isinstance(parsed, ParsedDocument):
+                docs.append(parsed)
+            else:
+                print(f"skipped {path.name}: {'; '.join(parsed.problems)}", file=sys.stderr)
     return docs
 
 
