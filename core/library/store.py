@@ -226,11 +226,15 @@ class FilmLibrary:
             beat_rows = conn.execute(_FILM_BEATS, key).all()
             aliases = [n for n in conn.execute(_FILM_NAMES, key).scalars() if n != film_row.title]
 
+        made: dict[tuple[str, str], Source] = {}  # facts of one infobox line share their (frozen) source
+
         def source(doc_id: str, location: str) -> Source:
-            d = docs[doc_id]
-            return Source.model_construct(
-                document_id=doc_id, kind=SourceKind(d.kind), title=d.title, url=d.url, location=location
-            )
+            if (doc_id, location) not in made:
+                d = docs[doc_id]
+                made[doc_id, location] = Source.model_construct(
+                    document_id=doc_id, kind=SourceKind(d.kind), title=d.title, url=d.url, location=location
+                )
+            return made[doc_id, location]
 
         film_facts = [
             Fact.model_construct(
