@@ -1,13 +1,15 @@
-"""A loopback fake of Slack's Web API and of response_url, recording what arrives."""
+"""A loopback fake of Slack's Web API, of response_url and of a Socket Mode websocket, recording what arrives."""
 
 from __future__ import annotations
 
+import asyncio
+import itertools
 import json
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs
 
-from aiohttp import web
+from aiohttp import WSMsgType, web
 
 Reply = Callable[[dict[str, Any]], web.Response]
 
@@ -20,12 +22,16 @@ class FakeSlack:
         self.overrides: dict[str, list[Reply]] = {}
         self.users: dict[str, dict[str, Any]] = {}
         self.url = ""
+        self.socket: web.WebSocketResponse | None = None  # the Socket Mode connection, once the app opened it
+        self.socket_messages: list[dict[str, Any]] = []  # what the app sent over it (envelope acks)
+        self._envelopes = itertools.count(1)
         self._runner: web.AppRunner | None = None
 
     async def start(self) -> FakeSlack:
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/respond/{token}", self._respond)
+        app.router.add_get("/link", self._socket_mode)
         self._runner = web.AppRunner(app)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -66,7 +72,37 @@ class FakeSlack:
             payload["user"] = self.users.get(body.get("user", ""), {"id": body.get("user"), "is_admin": False})
         elif method == "chat.postMessage":
             payload |= {"channel": body.get("channel"), "ts": "1.0"}
+        elif method == "apps.connections.open":
+            payload["url"] = self.url.replace("http", "ws", 1) + "/link"
         return web.json_response(payload)
+
+    async def send_envelope(self, kind: str, payload: dict[str, Any]) -> str:
+        """Deliver an event over Socket Mode as Slack does (``slash_commands``, ``interactive``); its envelope id."""
+        assert self.socket is not None, "the app has not opened a Socket Mode connection"
+        envelope_id = f"env-{next(self._envelopes)}"
+        envelope = {"envelope_id": envelope_id, "type": kind, "payload": payload, "accepts_response_payload": True}
+        await self.socket.send_str(json.dumps(envelope))
+        return envelope_id
+
+    async def acked(self, envelope_id: str, timeout: float = 10.0) -> dict[str, Any]:
+        """Wait for the app's acknowledgement of an envelope (Slack retries one not acked within 3 s)."""
+        async with asyncio.timeout(timeout):
+            while True:
+                for message in self.socket_messages:
+                    if message.get("envelope_id") == envelope_id:
+                        return message
+                await asyncio.sleep(0.02)
+
+    async def _socket_mode(self, request: web.Request) -> web.WebSocketResponse:
+        socket = web.WebSocketResponse()
+        await socket.prepare(request)
+        self.socket = socket
+        hello = {"type": "hello", "num_connections": 1, "connection_info": {"app_id": "A1"}, "debug_info": {}}
+        await socket.send_str(json.dumps(hello))
+        async for frame in socket:
+            if frame.type is WSMsgType.TEXT:
+                self.socket_messages.append(json.loads(frame.data))
+        return socket
 
     async def _respond(self, request: web.Request) -> web.Response:
         self.calls.append(("response_url", await self._body(request)))
