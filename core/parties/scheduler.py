@@ -35,7 +35,7 @@ from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.date import DateTrigger
-from sqlalchemy import Engine, String, cast, literal, select
+from sqlalchemy import ColumnElement, Engine, String, cast, literal, select
 
 from core.parties.delivery import DeliveryError, publisher_for
 from core.parties.outgoing import outgoing_message
@@ -144,11 +144,18 @@ class PartyScheduler:
         self.retry_delays = retry_delays
         self.shards = shards
         self.store = PartyStore(club.engine)
-        self.jobstores: dict[str, SQLAlchemyJobStore] = (
-            {"default": job_store(club.engine, platform)}
-            if shards is None
-            else {f"shard{i}": job_store(club.engine, f"{platform}_shard{i}of{shards.count}") for i in shards.ids}
-        )
+        # the job stores, and which parties' jobs each holds: all of the platform's, or one shard's
+        mine = parties.c.platform == platform
+        self.jobstores: dict[str, SQLAlchemyJobStore]
+        self._holds: dict[str, ColumnElement[bool]]
+        if shards is None:
+            self.jobstores = {"default": job_store(club.engine, platform)}
+            self._holds = {"default": mine}
+        else:
+            self.jobstores = {
+                _alias(i): job_store(club.engine, f"{platform}_shard{i}of{shards.count}") for i in shards.ids
+            }
+            self._holds = {_alias(i): mine & shards.where(parties.c.shard_key, i) for i in shards.ids}
         self.scheduler = AsyncIOScheduler(
             jobstores={**self.jobstores, "memory": MemoryJobStore()},
             job_defaults={"coalesce": True, "misfire_grace_time": None, "max_instances": 1},
@@ -210,7 +217,7 @@ class PartyScheduler:
         return party.platform == self.platform and (self.shards is None or self.shards.owns(party.shard_key))
 
     def _jobstore_of(self, party: Party) -> str:
-        return "default" if self.shards is None else f"shard{self.shards.shard_of(party.shard_key)}"
+        return "default" if self.shards is None else _alias(self.shards.shard_of(party.shard_key))
 
     def remove_job(self, party_id: int) -> None:
         """Remove a party's job if it has one (from whichever of this process's job stores holds it)."""
@@ -224,10 +231,8 @@ class PartyScheduler:
             for alias, store in self.jobstores.items():
                 has_job = (literal(JOB_PREFIX) + cast(parties.c.id, String)).in_(select(store.jobs_t.c.id))
                 query = select(parties).where(
-                    parties.c.platform == self.platform, parties.c.status == PartyStatus.SCHEDULED.value, ~has_job
+                    self._holds[alias], parties.c.status == PartyStatus.SCHEDULED.value, ~has_job
                 )
-                if self.shards is not None:
-                    query = query.where(self.shards.where(parties.c.shard_key, int(alias.removeprefix("shard"))))
                 missing.extend(party_from_row(row) for row in conn.execute(query))
         for party in missing:
             self.schedule(party)
@@ -311,6 +316,11 @@ class PartyScheduler:
         log.warning("party step failed", extra={**_facts(party, step), "reason": reason[:300]})
         self.store.fail(step.id, reason)
         return False
+
+
+def _alias(shard: int) -> str:
+    """The name of a shard's job store inside the scheduler."""
+    return f"shard{shard}"
 
 
 def _facts(party: Party, step: Step) -> dict[str, object]:
