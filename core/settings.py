@@ -75,5 +75,6 @@ def load_settings() -> Settings:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(map(str, first["loc"]))
-        print(f"Bad setting {where + ': ' if where else ''}{first['msg']}", file=sys.stderr)
+        said = first["msg"].removeprefix("Value error, ")
+        print(f"Bad setting {where + ': ' if where else ''}{said}", file=sys.stderr)
         raise SystemExit(2) from None

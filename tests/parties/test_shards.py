@@ -15,7 +15,7 @@ from core.app import FilmClub
 from core.parties.schema import parties
 from core.parties.shards import ShardSet
 from core.parties.store import StepState
-from core.settings import Settings
+from core.settings import Settings, load_settings
 from tests.parties.conftest import PLATFORM, RecordingPublisher, context, party_id_of, party_row, steps_of
 from tests.parties.test_scheduler import Schedulers
 
@@ -94,3 +94,23 @@ async def test_a_sharded_scheduler_schedules_and_sends_only_its_shards_parties(
     scheduler.clock = lambda: step.due_at
     await scheduler.advance(mine, step.id)
     assert len(recorder.sent) == 1 and steps_of(club, mine)[0].state is StepState.SENT
+
+
+@pytest.mark.parametrize(
+    ("env", "said"),
+    [
+        ({"DISCORD_SHARD_IDS": "1"}, "Bad setting DISCORD_SHARD_IDS needs DISCORD_SHARD_COUNT"),
+        ({"DISCORD_SHARD_COUNT": "2", "DISCORD_SHARD_IDS": "0,2"}, "Bad setting shard ids must be from 0 to 1"),
+        ({"DISCORD_SHARD_COUNT": "two"}, "Bad setting DISCORD_SHARD_COUNT: Input should be a valid integer"),
+    ],
+)
+def test_a_process_with_a_bad_shard_setting_stops_with_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], env: dict[str, str], said: str
+) -> None:
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    with pytest.raises(SystemExit) as stopped:
+        load_settings()
+    assert stopped.value.code == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith(said)
