@@ -11,13 +11,17 @@ import logging
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from core.clubs.schema import club_spoiler_channels, clubs
 from core.clubs.zones import resolve_zone
 
 log = logging.getLogger(__name__)
+_SPOILER_CHANNEL = select(club_spoiler_channels.c.channel_id).where(  # built once: every command asks it
+    club_spoiler_channels.c.club_key == bindparam("club_key"),
+    club_spoiler_channels.c.channel_id == bindparam("channel_id"),
+)
 
 
 class ClubSettings(BaseModel):
@@ -105,10 +109,10 @@ class ClubStore:
         return self.get(club_key)
 
     def is_spoiler_channel(self, club_key: str, channel_id: str) -> bool:
-        """Tell whether the club lets spoilers show plainly in this channel (one indexed lookup)."""
-        where = (club_spoiler_channels.c.club_key == club_key) & (club_spoiler_channels.c.channel_id == channel_id)
+        """Tell whether the club lets spoilers show plainly in this channel (one indexed lookup, every command)."""
         with self.engine.connect() as conn:
-            return conn.execute(select(club_spoiler_channels.c.channel_id).where(where)).first() is not None
+            found = conn.execute(_SPOILER_CHANNEL, {"club_key": club_key, "channel_id": channel_id}).first()
+        return found is not None
 
     @staticmethod
     def _ensure_row(conn: Connection, club_key: str) -> None:
