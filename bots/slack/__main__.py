@@ -44,9 +44,16 @@ async def serve(settings: Settings) -> None:
 
     if settings.slack_app_token:
         handler = AsyncSocketModeHandler(app, settings.slack_app_token.get_secret_value())
-        await handler.connect_async()
-        log.info("connected to Slack in Socket Mode")
-        await stop.wait()
+        # slack_sdk retries a refused or unreachable connection forever: a stop signal must still end the wait
+        connecting = asyncio.ensure_future(handler.connect_async())
+        stopping = asyncio.ensure_future(stop.wait())
+        await asyncio.wait({connecting, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        if connecting.done() and connecting.exception() is None:
+            log.info("connected to Slack in Socket Mode")
+            await stopping
+        else:
+            log.warning("stopped before Slack accepted the Socket Mode connection")
+        connecting.cancel()
         await handler.close_async()
     else:
         runner = web.AppRunner(app.web_app(path="/slack/events", port=settings.http_port))
@@ -62,7 +69,7 @@ def main() -> int:
     """Run the app.
 
     Returns:
-        0 after a clean stop, 2 when the tokens it needs are missing.
+        0 after a clean stop, 2 when the tokens it needs are missing or of the wrong kind.
     """
     settings = load_settings()
     configure_logging(settings)
@@ -72,6 +79,14 @@ def main() -> int:
     if not settings.slack_app_token and not settings.slack_signing_secret:
         print(
             "Set SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode): see .env.example.", file=sys.stderr
+        )
+        return 2
+    app_token = settings.slack_app_token.get_secret_value() if settings.slack_app_token else ""
+    if app_token and not app_token.startswith("xapp-"):
+        print(
+            "SLACK_APP_TOKEN must be an app-level token (xapp-…, Basic Information → App-Level Tokens, with "
+            "connections:write), not the bot token.",
+            file=sys.stderr,
         )
         return 2
     asyncio.run(serve(settings))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import time
 from collections.abc import AsyncIterator
@@ -81,7 +80,5 @@ async def dispatch(app: AsyncApp, body: str, headers: dict[str, list[str]] | Non
 
 async def responses(fake: FakeSlack, count: int = 1, timeout: float = 10.0) -> list[dict[str, Any]]:
     """What reached response_url, waiting for the listener that runs after the ack."""
-    deadline = time.monotonic() + timeout
-    while len(fake.of("response_url")) < count and time.monotonic() < deadline:
-        await asyncio.sleep(0.02)
+    await fake.wait_until(lambda: len(fake.of("response_url")) >= count, f"{count} answer(s) at response_url", timeout)
     return fake.of("response_url")

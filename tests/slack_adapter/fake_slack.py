@@ -13,6 +13,9 @@ from aiohttp import WSMsgType, web
 
 Reply = Callable[[dict[str, Any]], web.Response]
 
+APP_TOKEN_METHODS = {"apps.connections.open"}  # methods that take an app-level token (xapp-) and no other
+EITHER_TOKEN_METHODS = {"auth.test"}
+
 
 class FakeSlack:
     """Answers Web API methods (overridable per method) and records every request."""
@@ -24,10 +27,14 @@ class FakeSlack:
         self.url = ""
         self.socket: web.WebSocketResponse | None = None  # the Socket Mode connection, once the app opened it
         self.socket_messages: list[dict[str, Any]] = []  # what the app sent over it (envelope acks)
+        self.socket_close_code: int | None = None  # 1000 once the app closed the websocket cleanly
+        self.tokens: list[tuple[str, str]] = []  # (method, bearer token) of every Web API call
+        self._changed: asyncio.Condition | None = None
         self._envelopes = itertools.count(1)
         self._runner: web.AppRunner | None = None
 
     async def start(self) -> FakeSlack:
+        self._changed = asyncio.Condition()
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/respond/{token}", self._respond)
@@ -51,6 +58,30 @@ class FakeSlack:
     def of(self, name: str) -> list[dict[str, Any]]:
         return [body for method, body in self.calls if method == name]
 
+    async def wait_until(self, condition: Callable[[], Any], what: str, timeout: float = 10.0) -> None:
+        """Wait, without polling, until ``condition()`` holds after something arrived (``what`` names it on failure)."""
+        assert self._changed is not None, "the fake is not started"
+        try:
+            async with asyncio.timeout(timeout), self._changed:
+                await self._changed.wait_for(condition)
+        except TimeoutError:
+            raise AssertionError(f"waited {timeout} s for {what}; calls so far: {[m for m, _ in self.calls]}") from None
+
+    async def _notify(self) -> None:
+        assert self._changed is not None
+        async with self._changed:
+            self._changed.notify_all()
+
+    def _token_error(self, method: str, request: web.Request) -> str | None:
+        """What Slack says to a call made without a token, or with the wrong kind (app-level vs bot)."""
+        token = request.headers.get("Authorization", "").removeprefix("Bearer ")
+        self.tokens.append((method, token))
+        if not token:
+            return "not_authed"
+        if method in EITHER_TOKEN_METHODS or token.startswith("xapp-") == (method in APP_TOKEN_METHODS):
+            return None
+        return "not_allowed_token_type"
+
     async def _body(self, request: web.Request) -> dict[str, Any]:
         if request.method == "GET":
             return dict(request.query)
@@ -63,6 +94,9 @@ class FakeSlack:
         method = request.match_info["method"]
         body = await self._body(request)
         self.calls.append((method, body))
+        await self._notify()
+        if error := self._token_error(method, request):
+            return web.json_response({"ok": False, "error": error})
         if self.overrides.get(method):
             return self.overrides[method].pop(0)(body)
         payload: dict[str, Any] = {"ok": True}
@@ -86,26 +120,31 @@ class FakeSlack:
 
     async def acked(self, envelope_id: str, timeout: float = 10.0) -> dict[str, Any]:
         """Wait for the app's acknowledgement of an envelope (Slack retries one not acked within 3 s)."""
-        async with asyncio.timeout(timeout):
-            while True:
-                for message in self.socket_messages:
-                    if message.get("envelope_id") == envelope_id:
-                        return message
-                await asyncio.sleep(0.02)
+
+        def ack() -> dict[str, Any] | None:
+            return next((m for m in self.socket_messages if m.get("envelope_id") == envelope_id), None)
+
+        await self.wait_until(ack, f"the ack of envelope {envelope_id}", timeout)
+        return ack() or {}
 
     async def _socket_mode(self, request: web.Request) -> web.WebSocketResponse:
         socket = web.WebSocketResponse()
         await socket.prepare(request)
-        self.socket = socket
         hello = {"type": "hello", "num_connections": 1, "connection_info": {"app_id": "A1"}, "debug_info": {}}
         await socket.send_str(json.dumps(hello))
+        self.socket = socket
+        await self._notify()
         async for frame in socket:
             if frame.type is WSMsgType.TEXT:
                 self.socket_messages.append(json.loads(frame.data))
+                await self._notify()
+        self.socket_close_code = socket.close_code
+        await self._notify()
         return socket
 
     async def _respond(self, request: web.Request) -> web.Response:
         self.calls.append(("response_url", await self._body(request)))
+        await self._notify()
         return web.json_response({"ok": True})
 
 
