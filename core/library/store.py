@@ -6,6 +6,7 @@ Only what a command needs is read; the library is never held whole in memory.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -14,16 +15,11 @@ from pydantic import TypeAdapter
 from sqlalchemy import BindParameter, Connection, Engine, Integer, bindparam, delete, func, insert, select, update
 
 from core.library.model import (
-    Fact,
     FactValue,
     FieldName,
     Film,
     ParsedDocument,
-    Plot,
-    PlotBeat,
     ReleaseValue,
-    Source,
-    SourceKind,
     normalize,
     slugify,
 )
@@ -31,13 +27,32 @@ from core.library.reconcile import document_names, document_years, years_match
 from core.library.schema import documents, facts, film_names, films, plot_beats
 
 _VALUE = TypeAdapter[FactValue](FactValue)
-# get_film's reads, built once: it runs for every /film command
+# get_film's reads, built once and naming only the columns it uses: it runs for every /film command
 _FILM: BindParameter[int] = bindparam("film_id", type_=Integer)
-_FILM_ROW = select(films).where(films.c.id == _FILM)
-_FILM_DOCUMENTS = select(documents).where(documents.c.film_id == _FILM).order_by(documents.c.id)
-_FILM_FACTS = select(facts).where(facts.c.film_id == _FILM).order_by(facts.c.document_id, facts.c.ordinal)
+_FILM_DOCUMENTS = (  # the film row with each of its documents: one round trip for both
+    select(
+        films.c.id,
+        films.c.slug,
+        films.c.title,
+        films.c.year,
+        documents.c.id.label("document_id"),
+        documents.c.kind,
+        documents.c.title.label("document_title"),
+        documents.c.url,
+        documents.c.plot_location,
+    )
+    .outerjoin(documents, documents.c.film_id == films.c.id)
+    .where(films.c.id == _FILM)
+)
+_FILM_FACTS = (
+    select(facts.c.document_id, facts.c.field, facts.c.value, facts.c.raw, facts.c.location)
+    .where(facts.c.film_id == _FILM)
+    .order_by(facts.c.document_id, facts.c.ordinal)
+)
 _FILM_BEATS = (
-    select(plot_beats).where(plot_beats.c.film_id == _FILM).order_by(plot_beats.c.document_id, plot_beats.c.idx)
+    select(plot_beats.c.document_id, plot_beats.c.idx, plot_beats.c.text, plot_beats.c.position)
+    .where(plot_beats.c.film_id == _FILM)
+    .order_by(plot_beats.c.document_id, plot_beats.c.idx)
 )
 _FILM_NAMES = select(film_names.c.name).where(film_names.c.film_id == _FILM)
 
@@ -212,55 +227,45 @@ class FilmLibrary:
     def get_film(self, film_id: int) -> Film | None:
         """One film with every fact and plot, or None.
 
-        The hottest read (every ``/film`` command): its statements are built once (``_FILM_*``), and rows
-        our own writes validated become models without validating them again (``model_construct``); only
-        the stored JSON values are parsed.
+        The hottest read (every ``/film`` command): four statements built once (``_FILM_*``), then a single
+        ``Film.model_validate`` of plain dicts. Validating in pydantic-core costs half what a Python
+        ``model_construct`` per fact, source and beat did (see ``benchmarks/answers_bench.py``).
         """
         key = {"film_id": film_id}
         with self.engine.connect() as conn:
-            film_row = conn.execute(_FILM_ROW, key).first()
-            if film_row is None:
+            doc_rows = conn.execute(_FILM_DOCUMENTS, key).all()
+            if not doc_rows:
                 return None
-            docs = {d.id: d for d in conn.execute(_FILM_DOCUMENTS, key)}
             fact_rows = conn.execute(_FILM_FACTS, key).all()
             beat_rows = conn.execute(_FILM_BEATS, key).all()
-            aliases = [n for n in conn.execute(_FILM_NAMES, key).scalars() if n != film_row.title]
+            names = conn.execute(_FILM_NAMES, key).scalars().all()
 
-        made: dict[tuple[str, str], Source] = {}  # facts of one infobox line share their (frozen) source
-
-        def source(doc_id: str, location: str) -> Source:
-            if (doc_id, location) not in made:
-                d = docs[doc_id]
-                made[doc_id, location] = Source.model_construct(
-                    document_id=doc_id, kind=SourceKind(d.kind), title=d.title, url=d.url, location=location
-                )
-            return made[doc_id, location]
-
-        film_facts = [
-            Fact.model_construct(
-                field=FieldName(r.field),
-                value=_VALUE.validate_json(r.value),
-                raw=r.raw,
-                source=source(r.document_id, r.location),
-            )
-            for r in fact_rows
-        ]
-        plots: dict[str, list[PlotBeat]] = {}
-        for b in beat_rows:
-            beat = PlotBeat.model_construct(index=b.idx, text=b.text, position=b.position)
-            plots.setdefault(b.document_id, []).append(beat)
-        film_plots = [
-            Plot.model_construct(source=source(doc_id, docs[doc_id].plot_location or ""), beats=beats)
-            for doc_id, beats in plots.items()
-        ]
-        return Film(
-            id=film_row.id,
-            slug=film_row.slug,
-            title=film_row.title,
-            year=film_row.year,
-            aliases=aliases,
-            facts=film_facts,
-            plots=film_plots,
+        film = doc_rows[0]
+        sources = {
+            d.document_id: {"document_id": d.document_id, "kind": d.kind, "title": d.document_title, "url": d.url}
+            for d in doc_rows
+        }
+        plot_locations = {d.document_id: d.plot_location or "" for d in doc_rows}
+        values = json.loads(f"[{','.join([value for _, _, value, _, _ in fact_rows])}]")  # one parse for all
+        plots: dict[str, list[dict[str, object]]] = {}
+        for doc_id, idx, text, position in beat_rows:
+            plots.setdefault(doc_id, []).append({"index": idx, "text": text, "position": position})
+        return Film.model_validate(
+            {
+                "id": film.id,
+                "slug": film.slug,
+                "title": film.title,
+                "year": film.year,
+                "aliases": [n for n in names if n != film.title],
+                "facts": [
+                    {"field": field, "value": value, "raw": raw, "source": {**sources[doc_id], "location": location}}
+                    for (doc_id, field, _, raw, location), value in zip(fact_rows, values, strict=True)
+                ],
+                "plots": [
+                    {"source": {**sources[doc_id], "location": plot_locations[doc_id]}, "beats": beats}
+                    for doc_id, beats in plots.items()
+                ],
+            }
         )
 
     def title_entries(self) -> list[TitleEntry]:

@@ -137,7 +137,7 @@ def test_bad_documents_are_reported_and_never_stop_the_run(engine, tmp_path: Pat
 
 
 def test_a_stored_film_reads_back_as_the_documents_said_it(engine) -> None:
-    """get_film builds models without validating them again: they must be exactly what validation would build."""
+    """A stored film is exactly what validating its own dump builds, and holds every parsed fact."""
     library = FilmLibrary(engine)
     ingest_paths(library, [BUNDLED_DATA])
     parsed: set[tuple[object, ...]] = set()
