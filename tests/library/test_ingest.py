@@ -7,14 +7,11 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from core.library.ingest import document_id_for, ingest_paths, read_document
+from core.library.ingest import ingest_paths
 from core.library.model import (
-    Fact,
     FieldName,
-    Film,
     MoneyScope,
     MoneyValue,
-    ParsedDocument,
     ReleaseKind,
     ReleaseValue,
     RuntimeValue,
@@ -134,28 +131,3 @@ def test_bad_documents_are_reported_and_never_stop_the_run(engine, tmp_path: Pat
     assert by_name["truncated.wiki"].status in {"added", "failed"}
     assert by_name["huge.wiki"].status in {"added", "failed"}
     assert report.ingested_anything
-
-
-def test_a_stored_film_reads_back_as_the_documents_said_it(engine) -> None:
-    """A stored film is exactly what validating its own dump builds, and holds every parsed fact."""
-    library = FilmLibrary(engine)
-    ingest_paths(library, [BUNDLED_DATA])
-    parsed: set[tuple[object, ...]] = set()
-    for path in BUNDLED_DATA.iterdir():
-        document = read_document(path.read_bytes(), document_id_for(path), path.stem, str(path))
-        if isinstance(document, ParsedDocument):
-            parsed.update(_fact_key(fact) for fact in document.facts)
-
-    stored: set[tuple[object, ...]] = set()
-    for film_id in {e.film_id for e in library.title_entries()}:
-        film = library.get_film(film_id)
-        assert film is not None
-        assert Film.model_validate(film.model_dump()) == film
-        assert all(type(f.source.kind) is SourceKind and type(f.field) is FieldName for f in film.facts)
-        assert all(type(p.source.kind) is SourceKind for p in film.plots)
-        stored.update(_fact_key(fact) for fact in film.facts)
-    assert stored == parsed
-
-
-def _fact_key(fact: Fact) -> tuple[object, ...]:
-    return (fact.field, fact.value, fact.raw, fact.source.document_id, fact.source.location)
