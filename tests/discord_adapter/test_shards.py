@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import signal
-import time
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -29,6 +28,7 @@ from core.settings import BUNDLED_DATA, Settings
 from tests.discord_adapter import payloads
 from tests.discord_adapter.fake_discord import FakeDiscord
 from tests.discord_adapter.test_process import START_TIMEOUT, start_bot
+from tests.parties.conftest import wait_until
 
 COUNT = 2
 STEPS = 2
@@ -74,13 +74,6 @@ def plan_party(store: PartyStore, film_id: int, guild_id: str, channel: str, pla
     return party.id
 
 
-async def wait_for(condition: Any, what: str, timeout: float = START_TIMEOUT) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        await asyncio.sleep(0.05)
-
-
 async def test_each_shard_process_delivers_its_own_guilds_parties_exactly_once(
     fake_discord: FakeDiscord, database_url: str, tmp_path: Path
 ) -> None:
@@ -111,9 +104,9 @@ async def test_each_shard_process_delivers_its_own_guilds_parties_exactly_once(
         for shard in range(COUNT)
     ]
     try:
-        await wait_for(lambda: len(fake_discord.shards) == COUNT, "both shards to identify")
+        await wait_until(lambda: len(fake_discord.shards) == COUNT, START_TIMEOUT, "both shards to identify")
         posts = lambda: fake_discord.sent("POST", r"/channels/\d+/messages")  # noqa: E731
-        await wait_for(lambda: len(posts()) >= len(owner) * STEPS, "every step to be posted")
+        await wait_until(lambda: len(posts()) >= len(owner) * STEPS, START_TIMEOUT, "every step to be posted")
 
         # a party started from Discord is stored with its guild's shard and scheduled by that guild's process
         start = build_registry().get("party", "start")
@@ -125,7 +118,7 @@ async def test_each_shard_process_delivers_its_own_guilds_parties_exactly_once(
             interaction.update(guild_id=guild["id"], guild={"id": guild["id"], "locale": "en-US", "features": []})
             await fake_discord.dispatch("INTERACTION_CREATE", interaction, shard=shard)
         callbacks = lambda: fake_discord.sent("POST", r"/interactions/\d+/[^/]+/callback")  # noqa: E731
-        await wait_for(lambda: len(callbacks()) == COUNT, "both /party start answers")
+        await wait_until(lambda: len(callbacks()) == COUNT, START_TIMEOUT, "both /party start answers")
         await asyncio.sleep(0.5)  # time for a wrong process to post a duplicate, if one were going to
 
         for process in processes:
