@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,8 +18,33 @@ from core.settings import BUNDLED_DATA, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-WIKITEXT_FIXTURES = SHARED / "fixtures" / "wikitext"
-SEEDS = SHARED / "seeds"
+SHARED_BESIDE = (SHARED / "seeds").is_dir() and (SHARED / "fixtures" / "wikitext").is_dir()
+BUNDLED_SEEDS = {  # the seeds' names in ../shared/seeds → the same bytes bundled in data/films
+    "000_db45820d1969818c.txt": "children_of_heaven.wikipedia-flat.txt",
+    "004_a1d7495195fd799d.txt": "children_of_heaven.end-credits.txt",
+}
+
+
+def _fixture_folders() -> tuple[Path, Path]:
+    """The seeds and the wikitext fixtures: ../shared beside the checkout, else their bundled copies.
+
+    A clone on its own (a new contributor's) has no ../shared; data/films bundles the same files under
+    other names, so the tests see them through links named as in ../shared.
+    """
+    if SHARED_BESIDE:
+        return SHARED / "seeds", SHARED / "fixtures" / "wikitext"
+    root = Path(tempfile.mkdtemp(prefix="filmclub-fixtures-"))
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
+    (root / "seeds").mkdir()
+    (root / "wikitext").mkdir()
+    for shared_name, bundled_name in BUNDLED_SEEDS.items():
+        (root / "seeds" / shared_name).symlink_to(BUNDLED_DATA / bundled_name)
+    for wiki in BUNDLED_DATA.glob("*.wiki"):
+        (root / "wikitext" / wiki.name).symlink_to(wiki)
+    return root / "seeds", root / "wikitext"
+
+
+SEEDS, WIKITEXT_FIXTURES = _fixture_folders()
 
 
 @pytest.fixture(autouse=True)

@@ -25,10 +25,9 @@ from core.library.model import (
 )
 from core.library.store import FilmLibrary
 from core.library.wikitext_markup import Renderer, evaluate_expr
+from tests.conftest import SEEDS, WIKITEXT_FIXTURES
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-FIXTURES = SHARED / "fixtures" / "wikitext"
-SEEDS = SHARED / "seeds"
+FIXTURES = WIKITEXT_FIXTURES
 
 # What each fixture must yield. Money: (amount, currency); starring: the first names, in order.
 EXPECTED: dict[str, dict[str, object]] = {
