@@ -34,7 +34,7 @@ from core.answers.phrasing import FILLER
 from core.app import FilmClub
 from core.commands.registry import CommandContext
 from core.database import build_engine, ensure_schema
-from core.library.ingest import read_document
+from core.ingest.files import read_document
 from core.library.model import ParsedDocument, normalize, slugify
 from core.library.schema import documents, facts, film_names, films, plot_beats
 from core.responses import CardPart, ChoicePart, Response

@@ -34,11 +34,11 @@ from pathlib import Path
 import mwparserfromhell
 
 from core.database import build_engine, ensure_schema
-from core.library.bulk import available_cpus, ingest_sources
-from core.library.dump import WikiDump, write_dump
-from core.library.sources import page_job, parse_job
+from core.documents.dump import WikiDump, write_dump
+from core.documents.wikipages import ENGLISH_WIKIPEDIA, WikiPage, is_film_article
+from core.ingest.bulk import available_cpus, ingest_sources
+from core.ingest.sources import page_job, parse_job
 from core.library.store import FilmLibrary
-from core.library.wikipages import ENGLISH_WIKIPEDIA, WikiPage, is_film_article
 from tests.conftest import WIKITEXT_FIXTURES
 
 # fixture file → every name the article gives its film (title, aliases, native titles), and its year

@@ -20,7 +20,7 @@ from core.clubs.store import ClubStore
 from core.commands.lines import Invocation, LineError, parse_line
 from core.commands.registry import ArgType, Argument, Command, CommandContext, Permission, Registry
 from core.database import SEEDING_LOCK, build_engine, ensure_schema, one_process_at_a_time
-from core.library.ingest import IngestReport, ingest_paths
+from core.ingest.files import IngestReport, ingest_paths
 from core.library.model import Film
 from core.library.store import FilmLibrary
 from core.responses import ChoicePart, ErrorPart, Response, Visibility, error

@@ -23,9 +23,9 @@ from bots.console.publisher import console_parties
 from core.app import FilmClub
 from core.commands.lines import Invocation
 from core.database import head_revision
-from core.library.bulk import ingest_sources
-from core.library.dump import WikiDump, is_dump
-from core.library.ingest import DocumentReport, IngestReport, find_documents
+from core.documents.dump import WikiDump, is_dump
+from core.ingest.bulk import ingest_sources
+from core.ingest.files import DocumentReport, IngestReport, find_documents
 from core.logs import configure_logging
 from core.settings import load_settings
 

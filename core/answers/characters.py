@@ -16,7 +16,7 @@ from core.answers.card import starring_values
 from core.answers.cite import Cited, cited_text, join_words, labels
 from core.answers.fields import FIELD_NOUNS, missing
 from core.answers.phrasing import fold
-from core.library.beats import split_sentences
+from core.documents.beats import split_sentences
 from core.library.model import CastValue, FieldName, Film, PersonValue, PlotBeat
 from core.library.reconcile import view_field
 from core.responses import Response, SpoilerPart, TextPart

@@ -13,7 +13,7 @@ def build_registry() -> Registry:
     """
     from core.answers import commands as answers
     from core.clubs import commands as clubs
-    from core.library import commands as library
+    from core.ingest import commands as library
     from core.parties import commands as parties
     from core.spoilers import commands as spoilers
 

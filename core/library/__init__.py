@@ -1,1 +1,1 @@
-"""The film library: model, parsers, reconciliation, store and ingest."""
+"""Keeping films: the film model, its tables, reconciliation of documents into films, and the store."""

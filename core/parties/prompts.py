@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from core.answers.characters import roles
 from core.answers.cite import Cited, cite_groups, cited_text, join_words
-from core.library.beats import split_sentences
+from core.documents.beats import split_sentences
 from core.library.model import CreditsValue, FieldName, Film, Plot, PlotBeat
 from core.library.reconcile import view_field
 from core.responses import Part, Response, TextPart

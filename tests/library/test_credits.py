@@ -1,7 +1,7 @@
 from pathlib import Path
 
-from core.library import credits, flattened
-from core.library.cleaning import decode_document
+from core.documents import credits, flattened
+from core.documents.cleaning import decode_document
 from core.library.model import (
     CreditsValue,
     FieldName,

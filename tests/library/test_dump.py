@@ -11,13 +11,13 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from bots.console.__main__ import main
-from core.library.bulk import ingest_items, ingest_sources
-from core.library.dump import WikiDump, write_dump
-from core.library.ingest import DocumentReport
+from core.documents.dump import WikiDump, write_dump
+from core.documents.wikipages import ENGLISH_WIKIPEDIA, Wiki, WikiPage
+from core.ingest.bulk import ingest_items, ingest_sources
+from core.ingest.files import DocumentReport
+from core.ingest.sources import page_job
 from core.library.schema import documents, facts, plot_beats
-from core.library.sources import page_job
 from core.library.store import FilmLibrary
-from core.library.wikipages import ENGLISH_WIKIPEDIA, Wiki, WikiPage
 from tests.library.fake_wikipedia import TIM_BURTON, film_fixture_pages
 
 FILMS = ["Enter the Dragon", "Four Daughters", "Azhagarsamy", "Batman (1989 film)"]

@@ -1,8 +1,9 @@
 from pathlib import Path
 
-from core.library import credits, flattened
-from core.library.cleaning import decode_document
-from core.library.flattened_layout import unpipe, value_items
+from core.documents import credits, flattened
+from core.documents.cleaning import decode_document
+from core.documents.flattened_layout import unpipe, value_items
+from core.documents.names import possessive_stems, read_names, restore_possessives, split_run_together
 from core.library.model import (
     CastValue,
     FieldName,
@@ -16,7 +17,6 @@ from core.library.model import (
     SourceKind,
     TextValue,
 )
-from core.library.names import possessive_stems, read_names, restore_possessives, split_run_together
 
 FILMS = Path(__file__).resolve().parents[2] / "data" / "films"
 FLAT = "children_of_heaven.wikipedia-flat.txt"

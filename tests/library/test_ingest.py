@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from core.library.ingest import ingest_paths
+from core.ingest.files import ingest_paths
 from core.library.model import (
     FieldName,
     MoneyScope,

@@ -13,7 +13,7 @@ import pytest
 from bots.console.__main__ import main
 from core.app import FilmClub
 from core.commands.registry import CommandContext
-from core.library.mediawiki import WikiClient, WikiError, WikiUnavailable, title_from_input
+from core.documents.mediawiki import WikiClient, WikiError, WikiUnavailable, title_from_input
 from core.library.model import SourceKind
 from core.responses import CardPart, ChoicePart, Response
 from tests.library.fake_wikipedia import FakeWikipedia, serve, standard_wiki

@@ -8,7 +8,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, column, insert, select, table
 
 from core.database import build_engine, ensure_schema, head_revision, metadata, migrations_config, register_tables
-from core.library.ingest import ingest_paths
+from core.ingest.files import ingest_paths
 from core.library.store import FilmLibrary
 from core.parties.schema import parties
 from core.settings import BUNDLED_DATA

@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from core.library.ingest import document_id_for, ingest_paths, read_document
+from core.ingest.files import document_id_for, ingest_paths, read_document
 from core.library.model import Fact, Film, ParsedDocument, Plot, Source, normalize
 from core.library.schema import documents, films
 from core.library.store import FilmLibrary

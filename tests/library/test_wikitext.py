@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from core.database import build_engine
-from core.library import wikitext
-from core.library.ingest import ingest_file
+from core.documents import wikitext
+from core.documents.wikitext_markup import Renderer, evaluate_expr
+from core.ingest.files import ingest_file
 from core.library.model import (
     CastValue,
     FieldName,
@@ -24,7 +25,6 @@ from core.library.model import (
     TextValue,
 )
 from core.library.store import FilmLibrary
-from core.library.wikitext_markup import Renderer, evaluate_expr
 from tests.conftest import SEEDS, WIKITEXT_FIXTURES
 
 FIXTURES = WIKITEXT_FIXTURES

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from core.library.beats import MAX_BEAT_CHARS, TARGET_BEAT_CHARS, split_beats, split_sentences
-from core.library.ingest import read_document
+from core.documents.beats import MAX_BEAT_CHARS, TARGET_BEAT_CHARS, split_beats, split_sentences
+from core.ingest.files import read_document
 from core.library.model import ParsedDocument, Plot, SourceKind
 from core.spoilers.labels import beat_labels
 from tests.conftest import SEEDS

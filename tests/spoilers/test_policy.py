@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.library.beats import split_beats
+from core.documents.beats import split_beats
 from core.library.model import Plot, Source, SourceKind
 from core.responses import SpoilerPart, TextPart
 from core.spoilers.labels import beat_labels

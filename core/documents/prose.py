@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.documents.names import NAME_PARTICLES
+from core.documents.values import iter_dates, iter_money, month_number
 from core.library.model import FieldName, MoneyScope, MoneyValue, ReleaseKind, ReleaseValue
-from core.library.names import NAME_PARTICLES
-from core.library.values import iter_dates, iter_money, month_number
 
 _PLACE_NAMES = {
     "us": "United States",

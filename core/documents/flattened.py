@@ -10,8 +10,26 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from core.library.beats import split_beats, split_sentences
-from core.library.flattened_layout import Layout, Section, split_layout, unpipe, value_items
+from core.documents.beats import split_beats, split_sentences
+from core.documents.flattened_layout import Layout, Section, split_layout, unpipe, value_items
+from core.documents.names import (
+    MAX_WORDS_OF_ONE_NAME,
+    capitalized_word_count,
+    looks_like_name,
+    names_in_parentheses,
+    possessive_stems,
+    read_names,
+    restore_possessives,
+)
+from core.documents.prose import (
+    US_WORDS,
+    normalize_place,
+    read_awards,
+    read_comparisons,
+    read_money_statements,
+    read_release_events,
+)
+from core.documents.values import iter_dates, iter_money, read_runtime
 from core.library.model import (
     CastValue,
     Fact,
@@ -26,24 +44,6 @@ from core.library.model import (
     SourceKind,
     TextValue,
 )
-from core.library.names import (
-    MAX_WORDS_OF_ONE_NAME,
-    capitalized_word_count,
-    looks_like_name,
-    names_in_parentheses,
-    possessive_stems,
-    read_names,
-    restore_possessives,
-)
-from core.library.prose import (
-    US_WORDS,
-    normalize_place,
-    read_awards,
-    read_comparisons,
-    read_money_statements,
-    read_release_events,
-)
-from core.library.values import iter_dates, iter_money, read_runtime
 
 KIND = SourceKind.FLATTENED_WIKIPEDIA
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from core.library.beats import split_beats
+from core.documents.beats import split_beats
+from core.documents.values import read_money, read_runtime, read_year
 from core.library.model import (
     CreditsValue,
     Fact,
@@ -29,7 +30,6 @@ from core.library.model import (
     SourceKind,
     TextValue,
 )
-from core.library.values import read_money, read_runtime, read_year
 
 KIND = SourceKind.END_CREDITS_PAGE
 

@@ -17,7 +17,7 @@ from typing import IO, cast
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
-from core.library.wikipages import ENGLISH_WIKIPEDIA, Wiki, WikiPage
+from core.documents.wikipages import ENGLISH_WIKIPEDIA, Wiki, WikiPage
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """Bulk ingest: documents parsed in worker processes, saved by this process in batches.
 
 Parsing is the cost (mwparserfromhell, ≈ 18 ms a full article, see measured-floors.md); saving through
-SQLAlchemy Core is cheap. So the parent reads the sources (``core.library.sources``: files, or an XML dump
+SQLAlchemy Core is cheap. So the parent reads the sources (``core.ingest.sources``: files, or an XML dump
 streamed page by page, what the store holds unchanged already settled), hands small chunks of documents to a
 process pool, and saves the parsed results in one transaction per batch. Only a bounded
 number of chunks is ever in flight, so memory stays flat however large the dump.
@@ -25,10 +25,10 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from core.library.dump import WikiDump
-from core.library.ingest import DocumentReport, IngestReport
+from core.documents.dump import WikiDump
+from core.ingest.files import DocumentReport, IngestReport
+from core.ingest.sources import DocumentJob, Item, Outcome, parse_job, source_items
 from core.library.model import ParsedDocument
-from core.library.sources import DocumentJob, Item, Outcome, parse_job, source_items
 from core.library.store import FilmLibrary
 
 log = logging.getLogger(__name__)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from core.library import credits, flattened, wikitext
+from core.documents import credits, flattened, wikitext
 from core.library.model import ParsedDocument
 
 PARSERS: tuple[ModuleType, ...] = (wikitext, flattened, credits)
@@ -23,7 +23,7 @@ def parse_document(text: str, document_id: str, name: str) -> ParsedDocument:
     """Parse clean text with the parser that recognises it best.
 
     Args:
-        text: clean text (see ``core.library.cleaning``).
+        text: clean text (see ``core.documents.cleaning``).
         document_id: stable id of the document (a content-independent name, e.g. the file name).
         name: what to call the document in reports and citations when it has no title of its own.
 

@@ -11,11 +11,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.library.dump import DumpError, WikiDump, is_dump
-from core.library.ingest import DocumentReport, document_id_for, find_documents, read_document
+from core.documents.dump import DumpError, WikiDump, is_dump
+from core.documents.wikipages import MAIN_NAMESPACE, Wiki, WikiPage, is_film_article
+from core.ingest.files import DocumentReport, document_id_for, find_documents, read_document
 from core.library.model import ParsedDocument
 from core.library.store import SaveStatus
-from core.library.wikipages import MAIN_NAMESPACE, Wiki, WikiPage, is_film_article
 
 
 @dataclass(frozen=True)

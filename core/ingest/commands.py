@@ -10,11 +10,11 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from core.commands.registry import Argument, CommandContext, Permission, Registry
-from core.library.ingest import DocumentReport
-from core.library.mediawiki import FetchedPage, WikiError, WikiUnavailable, client_for, title_from_input
-from core.library.sources import page_job, parse_job
+from core.documents.mediawiki import FetchedPage, WikiError, WikiUnavailable, client_for, title_from_input
+from core.documents.wikipages import MAIN_NAMESPACE, film_candidates, is_disambiguation, is_film_article
+from core.ingest.files import DocumentReport
+from core.ingest.sources import page_job, parse_job
 from core.library.store import SaveStatus
-from core.library.wikipages import MAIN_NAMESPACE, film_candidates, is_disambiguation, is_film_article
 from core.responses import ChoicePart, Response, TextPart, Visibility, error
 
 if TYPE_CHECKING:

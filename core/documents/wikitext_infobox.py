@@ -9,6 +9,14 @@ from dataclasses import dataclass, field
 from mwparserfromhell.nodes import Template
 from mwparserfromhell.wikicode import Wikicode
 
+from core.documents.values import month_number, read_money, read_runtime
+from core.documents.wikitext_markup import (
+    Renderer,
+    name_set,
+    positional,
+    template_name,
+    to_int,
+)
 from core.library.model import (
     CastValue,
     Fact,
@@ -22,14 +30,6 @@ from core.library.model import (
     Source,
     TextValue,
     normalize,
-)
-from core.library.values import month_number, read_money, read_runtime
-from core.library.wikitext_markup import (
-    Renderer,
-    name_set,
-    positional,
-    template_name,
-    to_int,
 )
 
 INFOBOX_NAMES = frozenset({"infobox film", "infobox movie", "infobox feature film", "film infobox"})

@@ -12,11 +12,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.library.cleaning import UnreadableDocument, clean_text, decode_document
+from core.documents.cleaning import UnreadableDocument, clean_text, decode_document
+from core.documents.parsers import UnknownFormat, parse_document
+from core.documents.wikitext import NotAFilmArticle
 from core.library.model import ParsedDocument
-from core.library.parsers import UnknownFormat, parse_document
 from core.library.store import FilmLibrary, SaveStatus
-from core.library.wikitext import NotAFilmArticle
 
 log = logging.getLogger(__name__)
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from mwparserfromhell.nodes import Tag
 from mwparserfromhell.wikicode import Wikicode
 
+from core.documents.wikitext_infobox import split_names, strip_qualifiers
+from core.documents.wikitext_markup import Renderer
 from core.library.model import CastValue, normalize
-from core.library.wikitext_infobox import split_names, strip_qualifiers
-from core.library.wikitext_markup import Renderer
 
 _ITEM = "\ue000"  # marks list items in the rendered section (a private-use character, never in text)
 _AS = re.compile(r"\s+as\b\s*:?\s*")

@@ -1,7 +1,7 @@
 """Parser for real MediaWiki wikitext film articles (``[[links]]``, ``{{Infobox film}}``, ``<ref>``).
 
 Each document is parsed once with mwparserfromhell; the infobox gives most facts
-(``core.library.wikitext_infobox``), the sections give the cast, the plot and box-office sums, and the
+(``core.documents.wikitext_infobox``), the sections give the cast, the plot and box-office sums, and the
 lead gives the title, year, aliases and a one-sentence summary. What cannot be read is reported in
 ``problems``, never guessed.
 """
@@ -17,7 +17,11 @@ from mwparserfromhell.nodes import Heading, Tag, Template, Text
 from mwparserfromhell.utils import parse_anything
 from mwparserfromhell.wikicode import Wikicode
 
-from core.library.beats import split_beats, split_sentences
+from core.documents.beats import split_beats, split_sentences
+from core.documents.values import read_all_money
+from core.documents.wikitext_cast import read_cast
+from core.documents.wikitext_infobox import is_film_infobox, read_infobox, read_sum, strip_qualifiers
+from core.documents.wikitext_markup import Renderer, positional, strip_disambiguator, template_name
 from core.library.model import (
     CastValue,
     Fact,
@@ -33,10 +37,6 @@ from core.library.model import (
     TextValue,
     normalize,
 )
-from core.library.values import read_all_money
-from core.library.wikitext_cast import read_cast
-from core.library.wikitext_infobox import is_film_infobox, read_infobox, read_sum, strip_qualifiers
-from core.library.wikitext_markup import Renderer, positional, strip_disambiguator, template_name
 
 KIND = SourceKind.WIKITEXT
 
@@ -84,7 +84,7 @@ def parse(text: str, document_id: str, name: str) -> ParsedDocument:
     """Read a wikitext film article into a film model document.
 
     Args:
-        text: clean text (see ``core.library.cleaning``) of one article's wikitext.
+        text: clean text (see ``core.documents.cleaning``) of one article's wikitext.
         document_id: stable id of the document.
         name: what to call the document when the article names no title (e.g. ``Batman (1989 film)``).
 

@@ -24,7 +24,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 from urllib.parse import unquote, urlencode, urlsplit
 
-from core.library.wikipages import ENGLISH_WIKIPEDIA, Wiki, WikiPage
+from core.documents.wikipages import ENGLISH_WIKIPEDIA, Wiki, WikiPage
 
 log = logging.getLogger(__name__)
 

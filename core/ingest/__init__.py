@@ -1,0 +1,1 @@
+"""Ingest: documents from files, XML dumps and Wikipedia, parsed and saved to the library, with a report."""
