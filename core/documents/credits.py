@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from core.documents.beats import split_beats
+from core.documents.passages import section_passages
 from core.documents.values import read_money, read_runtime, read_year
 from core.library.model import (
     CreditsValue,
@@ -303,5 +304,6 @@ def parse(text: str, document_id: str, name: str) -> ParsedDocument:
         year=year,
         facts=reader.facts,
         plot=plot,
+        passages=[*section_passages(("Synopsis",), [synopsis]), *section_passages(("Recap",), recap)],
         problems=reader.problems,
     )

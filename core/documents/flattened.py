@@ -21,6 +21,7 @@ from core.documents.names import (
     read_names,
     restore_possessives,
 )
+from core.documents.passages import heading_paths, section_passages
 from core.documents.prose import (
     US_WORDS,
     normalize_place,
@@ -31,12 +32,14 @@ from core.documents.prose import (
 )
 from core.documents.values import iter_dates, iter_money, read_runtime
 from core.library.model import (
+    LEAD_SECTION,
     CastValue,
     Fact,
     FactValue,
     FieldName,
     MoneyScope,
     ParsedDocument,
+    PassageText,
     PersonValue,
     Plot,
     ReleaseValue,
@@ -368,5 +371,16 @@ def parse(text: str, document_id: str, name: str) -> ParsedDocument:
         aliases=aliases,
         facts=reader.facts,
         plot=plot,
+        passages=_passages(layout, stems),
         problems=reader.problems,
     )
+
+
+def _passages(layout: Layout, stems: set[str]) -> list[PassageText]:
+    """The lead and every section's lines as passages, each under its heading path (``===`` nested in ``==``)."""
+    lead = (restore_possessives(unpipe(line), stems) for line in layout.lead.splitlines())
+    found = section_passages(LEAD_SECTION, lead)
+    paths = heading_paths((s.heading, s.level) for s in layout.sections)
+    for path, section in zip(paths, layout.sections, strict=True):
+        found.extend(section_passages(path, (restore_possessives(unpipe(p), stems) for p in section.paragraphs)))
+    return found

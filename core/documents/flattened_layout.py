@@ -32,10 +32,11 @@ _TAG = re.compile(r"<br\s*/?>|<[^>]+>", re.IGNORECASE)
 
 @dataclass
 class Section:
-    """One ``==Heading==`` and its lines (text after the heading on the same line included)."""
+    """One ``==Heading==`` (``level``: how many ``=``) and its lines, text after the heading on its line included."""
 
     heading: str
     lines: list[str] = field(default_factory=list)
+    level: int = 2
 
     @property
     def paragraphs(self) -> list[str]:
@@ -122,7 +123,7 @@ def split_layout(text: str) -> Layout:
     for line in text[body_start:].splitlines():
         match = _HEADING.match(line)
         if match:
-            current = Section(match[2].strip(), [match[3]] if match[3].strip() else [])
+            current = Section(match[2].strip(), [match[3]] if match[3].strip() else [], len(match[1]))
             layout.sections.append(current)
         elif current is not None:
             current.lines.append(line)

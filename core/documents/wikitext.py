@@ -18,17 +18,20 @@ from mwparserfromhell.utils import parse_anything
 from mwparserfromhell.wikicode import Wikicode
 
 from core.documents.beats import split_beats, split_sentences
+from core.documents.passages import heading_paths, section_passages
 from core.documents.values import read_all_money
 from core.documents.wikitext_cast import read_cast
 from core.documents.wikitext_infobox import is_film_infobox, read_infobox, read_sum, strip_qualifiers
 from core.documents.wikitext_markup import Renderer, positional, strip_disambiguator, template_name
 from core.library.model import (
+    LEAD_SECTION,
     CastValue,
     Fact,
     FieldName,
     MoneyScope,
     MoneyValue,
     ParsedDocument,
+    PassageText,
     PersonValue,
     Plot,
     ReleaseValue,
@@ -163,6 +166,7 @@ class _Article:
             aliases=[a for a in dict.fromkeys(aliases) if a and a != title],
             facts=facts,
             plot=self._plot(source),
+            passages=self._passages(),
             problems=self.problems,
         )
 
@@ -196,6 +200,22 @@ class _Article:
             sections.append(_Section(renderer.inline(heading.title), heading.level, Wikicode(nodes[index + 1 : end])))
         lead = Wikicode(nodes[: headings[0][0]] if headings else nodes[:])
         return lead, sections
+
+    def _passages(self) -> list[PassageText]:
+        """The article's prose in order, each part under its full heading path (any depth)."""
+        nodes = self.code.nodes
+        headings = [(i, node) for i, node in enumerate(nodes) if isinstance(node, Heading)]
+        starts = [i for i, _ in headings]
+        renderer = Renderer(headings=False, item_mark="\n")  # a list item is a paragraph of its own
+        paths = heading_paths((renderer.inline(h.title), h.level) for _, h in headings)
+        bounds = [(LEAD_SECTION, 0, starts[0] if starts else len(nodes))]
+        ends = [*starts[1:], len(nodes)]
+        bounds += [(path, start + 1, ends[n]) for n, (path, start) in enumerate(zip(paths, starts, strict=True))]
+        found: list[PassageText] = []
+        for path, start, end in bounds:
+            text = renderer.text(Wikicode(nodes[start:end]))
+            found.extend(section_passages(path, re.split(r"\n\s*\n", text)))
+        return found
 
     def _find(self, pattern: re.Pattern[str]) -> _Section | None:
         return next((s for s in self.sections if pattern.match(s.title)), None)

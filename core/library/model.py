@@ -297,6 +297,40 @@ class Plot(BaseModel):
         return sum(len(b.text) for b in self.beats)
 
 
+LEAD_SECTION: tuple[str, ...] = ("Lead",)
+"""The section path of the text before an article's first heading."""
+
+
+class PassageText(BaseModel):
+    """A sentence or short paragraph of a document's prose, with the path of headings it sits under.
+
+    ``section`` is the heading path from the top (``("Production", "Filming")``), ``LEAD_SECTION`` before the
+    first heading; a parser lists passages in article order.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    section: tuple[str, ...]
+    text: str
+
+
+class Passage(BaseModel):
+    """A stored passage of a film's document: where it sits, its order in the article and its rank in a search.
+
+    ``ordinal`` is the passage's place in its document (0 = first); ``score`` is the full-text rank of a
+    search (higher is better; 0.0 when read in article order).
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    film_id: int
+    section: tuple[str, ...]
+    ordinal: int
+    text: str
+    source: Source
+    score: float = 0.0
+
+
 class ParsedDocument(BaseModel):
     """What a parser read from one document, and what it could not read (``problems``)."""
 
@@ -306,6 +340,7 @@ class ParsedDocument(BaseModel):
     aliases: list[str] = Field(default_factory=list)
     facts: list[Fact] = Field(default_factory=list)
     plot: Plot | None = None
+    passages: list[PassageText] = Field(default_factory=list)
     problems: list[str] = Field(default_factory=list)
 
 

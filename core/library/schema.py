@@ -66,3 +66,26 @@ plot_beats = Table(
     Column("text", Text, nullable=False),
     Column("position", Float, nullable=False),
 )
+
+# The prose of each document, sentence or short paragraph at a time. Each database indexes it in its own full-text
+# search, created by migration 0004 (not on ``metadata``): SQLite an FTS5 table ``passages_fts`` kept in step by
+# triggers, PostgreSQL a generated ``tsv`` column with a GIN index.
+passages = Table(
+    "passages",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("film_id", Integer, ForeignKey("films.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("document_id", String(500), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("ordinal", Integer, nullable=False),
+    Column("section", Text, nullable=False),
+    Column("text", Text, nullable=False),
+)
+FULLTEXT_OBJECTS = frozenset({"passages_fts", "tsv", "ix_passages_tsv"})
+SECTION_SEPARATOR = "\n"  # headings never hold a line break: the stored path is its headings joined by one
+
+
+def managed_by_metadata(name: str | None, type_: str, _parent_names: object) -> bool:
+    """Alembic's ``include_name``: the full-text objects (and FTS5's shadow tables) are the migration's own."""
+    if name is None:
+        return True
+    return not (name in FULLTEXT_OBJECTS or (type_ == "table" and name.startswith("passages_fts_")))

@@ -14,17 +14,22 @@ from enum import StrEnum
 from pydantic import TypeAdapter
 from sqlalchemy import BindParameter, Connection, Engine, Integer, bindparam, delete, func, insert, select, update
 
+from core.library.fulltext import search_statement, search_words
 from core.library.model import (
+    LEAD_SECTION,
     FactValue,
     FieldName,
     Film,
     ParsedDocument,
+    Passage,
     ReleaseValue,
+    Source,
+    SourceKind,
     normalize,
     slugify,
 )
 from core.library.reconcile import document_names, document_years, years_match
-from core.library.schema import documents, facts, film_names, films, plot_beats
+from core.library.schema import SECTION_SEPARATOR, documents, facts, film_names, films, passages, plot_beats
 
 _VALUE = TypeAdapter[FactValue](FactValue)
 # get_film's reads, built once and naming only the columns it uses: it runs for every /film command
@@ -55,6 +60,14 @@ _FILM_BEATS = (
     .order_by(plot_beats.c.document_id, plot_beats.c.idx)
 )
 _FILM_NAMES = select(film_names.c.name).where(film_names.c.film_id == _FILM)
+_FILM_SOURCES = select(documents.c.id, documents.c.kind, documents.c.title, documents.c.url).where(
+    documents.c.film_id == _FILM
+)
+_FILM_PASSAGES = (
+    select(passages.c.document_id, passages.c.ordinal, passages.c.section, passages.c.text)
+    .where(passages.c.film_id == _FILM)
+    .order_by(passages.c.document_id, passages.c.ordinal)
+)
 
 
 class SaveStatus(StrEnum):
@@ -199,6 +212,20 @@ class FilmLibrary:
                     for b in doc.plot.beats
                 ],
             )
+        if doc.passages:
+            conn.execute(
+                insert(passages),
+                [
+                    {
+                        "film_id": film_id,
+                        "document_id": doc_id,
+                        "ordinal": i,
+                        "section": SECTION_SEPARATOR.join(p.section),
+                        "text": p.text,
+                    }
+                    for i, p in enumerate(doc.passages)
+                ],
+            )
 
     def _add_names(self, conn: Connection, film_id: int, names: Sequence[str]) -> None:
         known = set(conn.execute(select(film_names.c.name_key).where(film_names.c.film_id == film_id)).scalars())
@@ -268,6 +295,47 @@ class FilmLibrary:
             }
         )
 
+    def search_passages(self, film_id: int, query: str, limit: int = 3) -> list[Passage]:
+        """The passages of one film that best match ``query``, best first (SQLite FTS5 bm25, PostgreSQL ts_rank).
+
+        Args:
+            film_id: the film whose documents are searched (never another film's).
+            query: a member's words; stop words are dropped, the rest are OR-ed (stemmed by the index).
+            limit: at most this many passages.
+
+        Returns:
+            Passages with ``score`` set (higher is better); none when no content word of ``query`` is held.
+        """
+        words = search_words(query)
+        if not words or limit < 1:
+            return []
+        with self.engine.connect() as conn:
+            statement, parameters = search_statement(conn.dialect.name, film_id, words, limit)
+            rows = conn.execute(statement, parameters).all()
+            sources = self._sources(conn, film_id) if rows else {}
+        return [_passage(film_id, sources[r.document_id], r.ordinal, r.section, r.text, float(r.score)) for r in rows]
+
+    def passages(self, film_id: int, section: str | None = None) -> list[Passage]:
+        """One film's passages in article order (document by document); ``section`` keeps those under that heading.
+
+        ``section`` matches any heading of a passage's path, case and accents aside: ``"Plot"`` finds a plot
+        nested under another heading; ``"Lead"`` finds the text before the first heading.
+        """
+        wanted = normalize(section) if section is not None else None
+        with self.engine.connect() as conn:
+            rows = conn.execute(_FILM_PASSAGES, {"film_id": film_id}).all()
+            sources = self._sources(conn, film_id) if rows else {}
+        found = [_passage(film_id, sources[r.document_id], r.ordinal, r.section, r.text, 0.0) for r in rows]
+        if wanted is None:
+            return found
+        return [p for p in found if any(normalize(heading) == wanted for heading in p.section)]
+
+    def _sources(self, conn: Connection, film_id: int) -> dict[str, Source]:
+        return {
+            r.id: Source(document_id=r.id, kind=SourceKind(r.kind), title=r.title, url=r.url)
+            for r in conn.execute(_FILM_SOURCES, {"film_id": film_id})
+        }
+
     def title_entries(self) -> list[TitleEntry]:
         """Every (film, name) pair: the input of the title index."""
         return list(self.iter_title_entries())
@@ -306,3 +374,16 @@ class FilmLibrary:
         """Document id → content hash, to skip unchanged documents before parsing them."""
         with self.engine.connect() as conn:
             return {r.id: r.content_hash for r in conn.execute(select(documents.c.id, documents.c.content_hash))}
+
+
+def _passage(film_id: int, source: Source, ordinal: int, section: str, text: str, score: float) -> Passage:
+    path = tuple(section.split(SECTION_SEPARATOR)) if section else LEAD_SECTION
+    location = "lead" if path == LEAD_SECTION else f"section: {' > '.join(path)}"
+    return Passage(
+        film_id=film_id,
+        section=path,
+        ordinal=ordinal,
+        text=text,
+        source=source.model_copy(update={"location": location}),
+        score=score,
+    )

@@ -2,26 +2,42 @@
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, column, insert, select, table
 
 from core.database import build_engine, ensure_schema, head_revision, metadata, migrations_config, register_tables
-from core.ingest.files import ingest_paths
+from core.ingest.files import document_id_for, ingest_paths, read_document
+from core.library.model import ParsedDocument
+from core.library.schema import managed_by_metadata
 from core.library.store import FilmLibrary
 from core.parties.schema import parties
 from core.settings import BUNDLED_DATA
 from tests.parties.conftest import party_row
 
 
-def test_first_revision_with_data_upgrades_to_head_with_data_intact(database_url: str) -> None:
+def _library_before_passages(database_url: str, revision: str, path: Path) -> FilmLibrary:
+    """A library at ``revision`` holding one document saved the way releases before passages did (no passages)."""
     engine = build_engine(database_url)
     register_tables()
     with engine.begin() as conn:
-        command.upgrade(migrations_config(conn), "0001_library")
+        command.upgrade(migrations_config(conn), revision)
     library = FilmLibrary(engine)
-    ingest_paths(library, [BUNDLED_DATA / "children_of_heaven.wikipedia-flat.txt"])
+    parsed = read_document(path.read_bytes(), document_id_for(path), path.stem, str(path))
+    assert isinstance(parsed, ParsedDocument)
+    library.save_document(parsed.model_copy(update={"passages": []}), hashlib.sha256(path.read_bytes()).hexdigest())
+    return library
+
+
+def test_first_revision_with_data_upgrades_to_head_with_data_intact(database_url: str) -> None:
+    library = _library_before_passages(
+        database_url, "0001_library", BUNDLED_DATA / "children_of_heaven.wikipedia-flat.txt"
+    )
+    engine = library.engine
     before = library.get_film(library.title_entries()[0].film_id)
 
     ensure_schema(engine)
@@ -33,9 +49,29 @@ def test_first_revision_with_data_upgrades_to_head_with_data_intact(database_url
     engine.dispose()
 
 
+def test_library_from_before_passages_gets_them_at_the_next_ingest(database_url: str) -> None:
+    """The store never kept document text: 0004 marks documents to be read again, and ingest writes passages."""
+    path = BUNDLED_DATA / "batman_1989.wiki"
+    library = _library_before_passages(database_url, "0003_party_shard_key", path)
+    engine = library.engine
+
+    ensure_schema(engine)
+    film_id = library.title_entries()[0].film_id
+    assert library.passages(film_id) == []
+    report = ingest_paths(library, [path])
+
+    assert [d.status for d in report.documents] == ["updated"]
+    assert library.count_films() == 1
+    assert library.passages(film_id, "Plot")
+    assert library.search_passages(film_id, "Joker Axis Chemicals")
+    engine.dispose()
+
+
 def test_models_and_migrations_agree(engine: Engine) -> None:
+    """The full-text objects (FTS5 table, tsvector column, GIN index) are the migration's own, not the models'."""
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+        context = MigrationContext.configure(conn, opts={"include_name": managed_by_metadata})
+        diff = compare_metadata(context, metadata)
     assert diff == []
 
 
