@@ -55,7 +55,10 @@ def register_tables() -> None:
     """Import every schema module, so each table is on ``metadata``."""
     import core.clubs.schema
     import core.library.schema
-    import core.parties.schema  # noqa: F401
+    import core.nights.schema
+    import core.parties.schema
+    import core.polls.schema
+    import core.watchlist.schema  # noqa: F401
 
 
 def migrations_config(connection: Connection) -> Config:

@@ -99,8 +99,29 @@ class ErrorPart(BaseModel):
     hint: str = ""
 
 
+class PollChoice(BaseModel):
+    """One film of a poll as members see it: its number, title, approvals, and a note (``watched 3 Oct``)."""
+
+    position: int
+    title: str
+    votes: int
+    note: str = ""
+
+
+class PollPart(BaseModel):
+    """A poll with its live tallies, never naming voters; adapters add their own vote controls while it is open."""
+
+    kind: Literal["poll"] = "poll"
+    poll_id: int
+    title: str
+    choices: list[PollChoice]
+    closes_at: datetime
+    zone: str
+    is_open: bool = True
+
+
 Part = Annotated[
-    TextPart | CardPart | SpoilerPart | ListPart | ChoicePart | TimePart | ErrorPart,
+    TextPart | CardPart | SpoilerPart | ListPart | ChoicePart | TimePart | ErrorPart | PollPart,
     Field(discriminator="kind"),
 ]
 
@@ -143,7 +164,7 @@ class Response(BaseModel):
         return "\n".join(filter(None, (_plain(p) for p in self.parts)))
 
 
-def _plain(part: TextPart | CardPart | SpoilerPart | ListPart | ChoicePart | TimePart | ErrorPart) -> str:
+def _plain(part: TextPart | CardPart | SpoilerPart | ListPart | ChoicePart | TimePart | ErrorPart | PollPart) -> str:
     match part:
         case TextPart():
             return part.text
@@ -161,6 +182,14 @@ def _plain(part: TextPart | CardPart | SpoilerPart | ListPart | ChoicePart | Tim
             return f"{part.label}: {part.at.strftime('%a %d %b %Y %H:%M')} ({part.zone})"
         case ErrorPart():
             return f"{part.message} {part.hint}".strip()
+        case PollPart():
+            return "\n".join([part.title, *(poll_line(c) for c in part.choices)])
+
+
+def poll_line(choice: PollChoice) -> str:
+    """``2. Heat — 3 votes (watched 3 Oct 2026)``: one film of a poll in plain words."""
+    note = f" ({choice.note})" if choice.note else ""
+    return f"{choice.position}. {choice.title} — {choice.votes} vote{'' if choice.votes == 1 else 's'}{note}"
 
 
 def text(message: str, visibility: Visibility = Visibility.PUBLIC) -> Response:

@@ -58,6 +58,13 @@ JOB_PREFIX = "party:"
 _PLATFORM = re.compile(r"[a-z][a-z0-9_]{0,30}")
 
 _running: PartyScheduler | None = None
+_on_start: list[Callable[[PartyScheduler], None]] = []
+
+
+def on_start(hook: Callable[[PartyScheduler], None]) -> None:
+    """Run ``hook`` with every scheduler that starts (other jobs, e.g. poll closes, ride on its job stores)."""
+    if hook not in _on_start:
+        _on_start.append(hook)
 
 
 def running_scheduler(platform: str) -> PartyScheduler | None:
@@ -177,6 +184,8 @@ class PartyScheduler:
         self.reconcile()
         self.scheduler.start()
         _running = self
+        for hook in _on_start:
+            hook(self)
         self.scheduler.add_job(
             self.reconcile,
             "interval",
@@ -217,7 +226,11 @@ class PartyScheduler:
         return party.platform == self.platform and (self.shards is None or self.shards.owns(party.shard_key))
 
     def _jobstore_of(self, party: Party) -> str:
-        return "default" if self.shards is None else _alias(self.shards.shard_of(party.shard_key))
+        return self.jobstore_for(party.shard_key)
+
+    def jobstore_for(self, shard_key: int | None) -> str:
+        """The job store holding jobs of a server with this shard key (``default`` when not sharded)."""
+        return "default" if self.shards is None else _alias(self.shards.shard_of(shard_key))
 
     def remove_job(self, party_id: int) -> None:
         """Remove a party's job if it has one (from whichever of this process's job stores holds it)."""

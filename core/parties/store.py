@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 
 from pydantic import BaseModel
-from sqlalchemy import Engine, Row, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, Row, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from core.parties.plan import PlannedStep
@@ -54,7 +54,7 @@ class PartyFields(BaseModel):
 
 
 class NewParty(PartyFields):
-    """What a member asks for when starting a party (their name goes on the guest list)."""
+    """What a member asks for when starting a party (their name goes on the guest list; none for a club night's)."""
 
     created_by_name: str
 
@@ -109,27 +109,35 @@ class PartyStore:
             The party and its planned steps, stored in one transaction.
 
         """
-        values = new.model_dump(exclude={"created_by_name"})
         with self.engine.begin() as conn:
-            inserted = conn.execute(
-                insert(parties).values(**values, created_at=datetime.now(UTC), status=PartyStatus.SCHEDULED.value)
-            )
-            party_id = int(inserted.inserted_primary_key[0])  # type: ignore[index]
-            steps = list(plan(party_id))
-            rows = [
-                {
-                    "party_id": party_id,
-                    "seq": seq,
-                    "kind": step.kind.value,
-                    "label": step.label,
-                    "due_at": step.due_at,
-                    "state": StepState.PENDING.value,
-                    "body": step.response.model_dump_json(),
-                    "reported": False,
-                }
-                for seq, step in enumerate(steps, start=1)
-            ]
-            conn.execute(insert(party_steps), rows)
+            return self.create_in(conn, new, plan)
+
+    @staticmethod
+    def create_in(
+        conn: Connection, new: NewParty, plan: Callable[[int], Sequence[PlannedStep]]
+    ) -> tuple[Party, list[PlannedStep]]:
+        """`create` inside the caller's transaction (a poll's close creates its night's party in its own)."""
+        values = new.model_dump(exclude={"created_by_name"})
+        inserted = conn.execute(
+            insert(parties).values(**values, created_at=datetime.now(UTC), status=PartyStatus.SCHEDULED.value)
+        )
+        party_id = int(inserted.inserted_primary_key[0])  # type: ignore[index]
+        steps = list(plan(party_id))
+        rows = [
+            {
+                "party_id": party_id,
+                "seq": seq,
+                "kind": step.kind.value,
+                "label": step.label,
+                "due_at": step.due_at,
+                "state": StepState.PENDING.value,
+                "body": step.response.model_dump_json(),
+                "reported": False,
+            }
+            for seq, step in enumerate(steps, start=1)
+        ]
+        conn.execute(insert(party_steps), rows)
+        if new.created_by_name:
             conn.execute(
                 insert(party_guests).values(party_id=party_id, user_id=new.created_by, user_name=new.created_by_name)
             )

@@ -1,0 +1,1 @@
+"""What the club has watched: every party that reached its start, with its date and who joined."""
