@@ -14,6 +14,7 @@ from core.answers.card import build_card
 from core.answers.characters import cast_answer, in_cast, played_by, role_of, who_is
 from core.answers.fields import FIELD_QUESTIONS, answer_field
 from core.answers.intents import Intent, Question, parse_question
+from core.answers.naming import NamedFilm, find_named_film
 from core.answers.phrasing import FILLER, spans, strip_filler
 from core.answers.titles import Resolution, TitleIndex
 from core.commands.registry import CommandContext
@@ -60,6 +61,9 @@ def answer_question(club: FilmClub, ctx: CommandContext, question: str) -> Respo
         examples when the question is not understood; never a guess.
 
     """
+    named = find_named_film(club.titles, question)
+    if named is not None:
+        return _answer_named(club, ctx, named)
     parsed = parse_question(question)
     if parsed.intent is None:
         return _bare_title(club, ctx, parsed) or help_response()
@@ -70,6 +74,21 @@ def answer_question(club: FilmClub, ctx: CommandContext, question: str) -> Respo
     response = answer_about(club, ctx, film, parsed.intent, subject)
     club.remember_film(ctx, film)
     return response
+
+
+def _answer_named(club: FilmClub, ctx: CommandContext, named: NamedFilm) -> Response:
+    """Answer a question that names its film: the intent is read from the words the title left."""
+    found = film_of(club, named.span.resolution)
+    if isinstance(found, Response):
+        return found
+    parsed = parse_question(named.rest)
+    club.remember_film(ctx, found)
+    if parsed.intent is None:
+        if not strip_filler(parsed.rest):
+            return Response(parts=[build_card(found)])
+        return help_response()
+    subject = " ".join(strip_filler(parsed.subject.split()))
+    return answer_about(club, ctx, found, parsed.intent, subject)
 
 
 def _film_and_subject(club: FilmClub, ctx: CommandContext, parsed: Question) -> tuple[Film, str] | Response:

@@ -225,6 +225,7 @@ class Question:
     intent: Intent | None = None
     subject: str = ""
     rest: list[str] = field(default_factory=list)
+    keywords: frozenset[str] = frozenset()  # the words the intent's phrases matched (never a title by themselves)
 
 
 def _score(rule: Rule, text: str) -> tuple[int, list[re.Match[str]]] | None:
@@ -277,10 +278,12 @@ def parse_question(question: str) -> Question:
                 covered += [(match.start(), subject_span[0]), (subject_span[1], match.end())]
             else:
                 covered.append(match.span())
+    keywords = frozenset(w for start, end in covered for w in text[start:end].split())
     if subject_span is not None:
         covered.append(subject_span)
     subject = subject or winner.subject
-    return Question(text=text, intent=winner.intent, subject=subject, rest=_uncovered(text, covered))
+    rest = _uncovered(text, covered)
+    return Question(text=text, intent=winner.intent, subject=subject, rest=rest, keywords=keywords)
 
 
 def _uncovered(text: str, covered: list[tuple[int, int]]) -> list[str]:

@@ -7,23 +7,29 @@ words, where a word missing from the vocabulary stands for the vocabulary words 
 away (found through a small trigram index over the words, not over the titles) or for two words
 run together. A full QRatio scan of 100k names costs ~15 ms; the candidates, well under one. A year
 in the query ("Solaris 1972") tells remakes apart.
+
+A question names its film somewhere among other words: ``find_in`` looks every run of its words up
+(a hash lookup each, so a question costs microseconds at any library size) as a name, as a loose
+name (small words dropped, letters of an acronym joined: "ET", "milo otis") and as a part of a
+name (the main title before a colon or the subtitle after it), longest first.
 """
 
 from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from enum import IntEnum
 from functools import cached_property
 from itertools import islice
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from core.answers.phrasing import fold
+from core.answers.phrasing import FILLER, fold
 from core.library.store import TitleEntry
 
 _YEAR_SUFFIX = re.compile(r"\s*\(?\b(18[89]\d|19\d\d|20\d\d)\)?\s*$")
@@ -37,6 +43,85 @@ MAX_SCORED = 2000
 # Words too common to find a title by; used only when a query has no other word.
 STOP_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "to", "for", "with", "at", "by", "from", "or"})
 ScoreFn = Callable[..., float]
+# Words a loose name leaves out: "Adventures of Milo and Otis" is also "adventures milo otis".
+LOOSE_DROPPED = frozenset({"the", "a", "an", "of", "and", "n"})
+# A title is named in a question in at most this many words.
+MAX_TITLE_WORDS = 12
+_PART_BREAK = re.compile(r"\s*[:–—]\s+|\s+-\s+")
+_YEAR = re.compile(r"(18[89]\d|19\d\d|20[0-3]\d)")
+
+
+class NameMatch(IntEnum):
+    """How a run of a question's words names a film, weakest first."""
+
+    PART = 1  # the main title or the subtitle of a name with a colon
+    LOOSE = 2  # the name without its small words, an acronym's letters joined
+    EXACT = 3
+
+
+def loose_key(key: str) -> str:
+    """A folded name as members shorten it: small words dropped, an acronym's letters run together.
+
+    Args:
+        key: a folded name (``e t the extra terrestrial``, ``adventures of milo and otis``).
+
+    Returns:
+        ``et extra terrestrial``, ``adventures milo otis``; a lone letter after a word (the ``s`` of
+        ``that's``) joins that word: ``thats entertainment``.
+
+    """
+    words: list[str] = []
+    letters: list[bool] = []  # whether each kept word is a run of single letters
+    for word in key.split():
+        single = len(word) == 1 and word.isalpha()
+        if single and words and (letters[-1] or word in "sdmt"):
+            words[-1] += word
+        elif word not in LOOSE_DROPPED:
+            words.append(word)
+            letters.append(single)
+    return " ".join(words)
+
+
+def name_parts(name: str) -> list[str]:
+    """The main title and the subtitle of a name written ``Main: Subtitle`` (none for a name without one)."""
+    pieces = [title_key(p) for p in _PART_BREAK.split(name)]
+    if len(pieces) < 2:
+        return []
+    return [p for p in pieces if any(w not in STOP_WORDS for w in p.split()) and len(p) >= 4]
+
+
+@dataclass(frozen=True)
+class TitleSpan:
+    """Where a question names a film: its words ``start:end`` (a year next to it included), and how."""
+
+    start: int
+    end: int
+    match: NameMatch
+    resolution: Resolution
+    is_title: bool  # the words are the film's own title, not an alias
+
+
+class _HashedNames:
+    """Names found by a hash of a derived key, in two flat arrays (12 bytes a name, not a dict entry)."""
+
+    def __init__(self) -> None:
+        self._pending: list[tuple[int, int]] = []
+        self._hashes = array("q")
+        self._names = array("i")
+
+    def add(self, key: str, index: int) -> None:
+        self._pending.append((hash(key), index))
+
+    def freeze(self) -> None:
+        self._pending.sort()
+        self._hashes = array("q", (h for h, _ in self._pending))
+        self._names = array("i", (i for _, i in self._pending))
+        self._pending = []
+
+    def find(self, key: str) -> list[int]:
+        """Names whose derived key may be ``key`` (the caller checks: hashes may collide)."""
+        h = hash(key)
+        return list(self._names[bisect_left(self._hashes, h) : bisect_right(self._hashes, h)])
 
 
 def title_key(text: str) -> str:
@@ -115,8 +200,12 @@ class TitleIndex:
         self._words: list[str] = []
         self._postings: list[array[int]] = []  # word → names holding it
         self._word_grams: dict[str, array[int]] = {}  # trigram → words holding it (for misspelled words)
+        self._loose = _HashedNames()  # loose_key(name) → names
+        self._parts = _HashedNames()  # name_parts(name) → names
         for entry in entries:
             self._add(entry)
+        self._loose.freeze()
+        self._parts.freeze()
 
     def _add(self, entry: TitleEntry) -> None:
         self._grow(entry.film_id)
@@ -135,6 +224,11 @@ class TitleIndex:
             self._key_film.append(entry.film_id)
             for word in dict.fromkeys(key.split()):
                 self._postings[self._word_id(word)].append(index)
+            loose = loose_key(key)
+            if loose and loose != key:
+                self._loose.add(loose, index)
+            for part in name_parts(entry.name):
+                self._parts.add(part, index)
         elif entry.film_id not in self._films_at(index):
             self._more_films[index] = (*self._more_films.get(index, ()), entry.film_id)
         # A film is shown by its title, or by the first of its names when its title is not among them.
@@ -211,6 +305,68 @@ class TitleIndex:
             return Resolution(query)
         films = self._filter_year(list(self._films_at(index)), year)
         return Resolution(query, [self._entry(f) for f in films], exact=True)
+
+    def find_in(self, words: list[str]) -> list[TitleSpan]:
+        """Find every run of a question's words that names a film, best first.
+
+        Args:
+            words: the question's folded words (``who plays zahra in children of heaven 1997``).
+
+        Returns:
+            The runs naming a film, each with its films (a year written before or after it, as in
+            "the 1989 batman", picks among remakes and is taken into the run). Best first: more words
+            that are not filler, then an exact name over a loose one over a part, then the film's own
+            title over an alias, then the longer run.
+
+        """
+        found: list[tuple[tuple[int, int, bool, int], TitleSpan]] = []
+        for start in range(len(words)):
+            for end in range(min(len(words), start + MAX_TITLE_WORDS), start, -1):
+                phrase = words[start:end]
+                if all(w in FILLER for w in phrase):
+                    continue
+                matched = self._name_at(" ".join(phrase))
+                if matched is None:
+                    continue
+                how, indexes = matched
+                span = self._with_year(words, start, end, how, indexes)
+                weight = sum(1 for w in phrase if w not in FILLER and not w.isdigit())
+                found.append(((weight, how, span.is_title, end - start), span))
+        found.sort(key=lambda item: item[0], reverse=True)
+        return [span for _, span in found]
+
+    def _name_at(self, phrase: str) -> tuple[NameMatch, list[int]] | None:
+        """The names a phrase is, and how it names them (exactly, loosely, or as a part of a name)."""
+        key = title_key(phrase)
+        if not key:
+            return None
+        index = self._key_ids.get(key)
+        if index is not None:
+            return NameMatch.EXACT, [index]
+        loose = loose_key(key)
+        indexes = [i for i in self._loose.find(loose) if loose_key(self._keys[i]) == loose]
+        if (index := self._key_ids.get(loose)) is not None:
+            indexes.append(index)
+        if indexes:
+            return NameMatch.LOOSE, indexes
+        indexes = [i for i in self._parts.find(key) if key in name_parts(self._name(i))]
+        return (NameMatch.PART, indexes) if indexes else None
+
+    def _with_year(self, words: list[str], start: int, end: int, how: NameMatch, indexes: list[int]) -> TitleSpan:
+        """The span of a name, widened to a year next to it ("batman 1989", "the 1989 batman") when one picks films."""
+        films = list(dict.fromkeys(f for i in indexes for f in self._films_at(i)))
+        before = start - 1
+        after = end + 1 if end < len(words) and words[end] in {"from", "of", "in"} else end
+        for at in (after, before):
+            if 0 <= at < len(words) and _YEAR.fullmatch(words[at]):
+                dated = self._filter_year(films, int(words[at]))
+                if (dated and len(films) > 1) or (dated and self._film_year[dated[0]]):
+                    films = dated
+                    start, end = min(start, at), max(end, at + 1)
+                    break
+        is_title = bool(films) and self._film_name[films[0]] in indexes
+        query = " ".join(words[start:end])
+        return TitleSpan(start, end, how, Resolution(query, [self._entry(f) for f in films], exact=True), is_title)
 
     def suggest(self, query: str, limit: int = 3) -> list[TitleEntry]:
         """Find the nearest names to an unknown title, for "did you mean".
@@ -306,9 +462,13 @@ class TitleIndex:
     def film_title(self, film_id: int) -> str | None:
         """Give the title of a film in the index (None when it is not there)."""
         if 0 <= film_id < len(self._film_name) and (index := self._film_name[film_id]) >= 0:
-            start = self._name_ends[index - 1] if index else 0
-            return self._names[start : self._name_ends[index]].decode()
+            return self._name(index)
         return None
+
+    def _name(self, index: int) -> str:
+        """A name as written."""
+        start = self._name_ends[index - 1] if index else 0
+        return self._names[start : self._name_ends[index]].decode()
 
     # -- internals -----------------------------------------------------------------------------
 

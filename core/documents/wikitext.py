@@ -116,6 +116,15 @@ class _Section:
     body: Wikicode
 
 
+_TRANSLATION_TEMPLATES = frozenset({"lit", "literally", "lit.", "trans", "translation"})
+# Lead words after which an italic name is another title of the film.
+_NAME_FOLLOWS = re.compile(
+    r"(?:also known as|aka|a\.k\.a\.|literally|lit\.|stylized as|stylised as|originally|released as|"
+    r"titled?|English|translated as|translation)\s*:?\s*[\"“]?\s*$",
+    re.IGNORECASE,
+)
+
+
 class NotAFilmArticle(ValueError):
     """Wikitext about something else (a person, a novel, a place): nothing of it belongs in a film library."""
 
@@ -231,17 +240,28 @@ class _Article:
         return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
 
     def _lead_names(self) -> list[str]:
-        """Return the names the lead gives before "is a ...": bold title, bold alternatives, native titles."""
+        """Return the names the lead gives before "is a ...".
+
+        The bold title and bold alternatives, native titles, translations ({{lit|…}}, {{trans|…}}), and
+        italic names after "also known as", "literally", "stylized as".
+        """
         names: list[str] = []
+        named = False  # the text just before says a name follows ("also known as ''…''")
         for node in self.lead.nodes:
             if isinstance(node, Text) and re.search(r"\s(?:is|was|are)\s", str(node)):
                 break
             if isinstance(node, Tag) and node.wiki_markup in {"'''", "''"}:
                 names.extend(_bold_texts(node))
+                if named and node.contents is not None:
+                    names.append(Renderer().inline(node.contents).strip("'\" "))
             elif isinstance(node, Template) and template_name(node).startswith(("nihongo", "lang")):
                 names.extend(_bold_texts(node))
                 params = [Renderer().inline(p) for p in positional(node)]
                 names.extend(params[1:3] if template_name(node).startswith("nihongo") else params[-1:])
+            elif isinstance(node, Template) and template_name(node) in _TRANSLATION_TEMPLATES:
+                names.extend([Renderer().inline(p) for p in positional(node)][-1:])
+            if isinstance(node, Text):
+                named = bool(_NAME_FOLLOWS.search(str(node)))
         return [strip_qualifiers(n) for n in dict.fromkeys(names) if n]
 
     def _lead_year(self, paragraphs: list[str]) -> int | None:

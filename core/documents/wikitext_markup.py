@@ -285,6 +285,12 @@ class Renderer:
     def _last(self, node: Template, params: list[Wikicode]) -> str:
         return self._code(params[-1]) if params else ""
 
+    def _literally(self, node: Template, params: list[Wikicode]) -> str:
+        return f'literally "{self._code(params[0]).strip()}"' if params else ""
+
+    def _translated(self, node: Template, params: list[Wikicode]) -> str:
+        return f'translated "{self._code(params[-1]).strip()}"' if params else ""
+
     def _convert(self, node: Template, params: list[Wikicode]) -> str:
         return " ".join(self._code(p).strip() for p in params[:2])
 
@@ -350,6 +356,11 @@ _HANDLERS: dict[type, Callable[[Renderer, Any], str]] = {
 _TEMPLATE_HANDLERS: dict[str, Callable[[Renderer, Template, list[Wikicode]], str]] = {
     "lang": Renderer._lang,
     "transl": Renderer._last,
+    "lit": Renderer._literally,
+    "literally": Renderer._literally,
+    "lit.": Renderer._literally,
+    "trans": Renderer._translated,
+    "translation": Renderer._translated,
     "convert": Renderer._convert,
     "cvt": Renderer._convert,
     "circa": Renderer._circa,

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from core.app import FilmClub
 from core.commands.registry import CommandContext
+from core.ingest.files import ingest_paths
 from core.settings import BUNDLED_DATA, Settings
 
 _channels = itertools.count()
@@ -36,3 +38,23 @@ def films(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FilmClub]:
 def ctx() -> CommandContext:
     """A channel of its own, so the film one test talks about never leaks into another."""
     return CommandContext(platform="test", server_id="club", channel_id=f"channel-{next(_channels)}", user_id="member")
+
+
+DEV_ARTICLES = Path(__file__).parents[1] / "fixtures" / "wikitext-dev"
+
+
+@pytest.fixture(scope="package")
+def dev_films(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FilmClub]:
+    """A club holding the bundled films and the 33 development articles (tests/fixtures/wikitext-dev), shared."""
+    folder = tmp_path_factory.mktemp("answers-dev")
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        FILMCLUB_DATABASE_URL=f"sqlite:///{folder / 'dev.sqlite3'}",
+        FILMCLUB_DATA_DIR=BUNDLED_DATA,
+    )
+    club = FilmClub(settings)
+    club.seed_bundled_films()
+    ingest_paths(club.library, [DEV_ARTICLES])
+    club.library_changed()
+    yield club
+    club.engine.dispose()
