@@ -15,6 +15,7 @@ from core.answers.cite import Cited, cite_groups, cited_text, join_words
 from core.documents.beats import split_sentences
 from core.library.model import CreditsValue, FieldName, Film, Plot, PlotBeat
 from core.library.reconcile import view_field
+from core.parties.moments import PRIORITY, Moment, moments_in, pick_form
 from core.responses import Part, Response, TextPart
 from core.spoilers.plot import tellings
 from core.spoilers.policy import beat_content, guard
@@ -24,20 +25,19 @@ MAX_RECAP_CHARS = 240
 MAX_VALUES_PER_LINE = 4
 _FINAL_IMAGE = re.compile(r"\b(final|finally|ends|concludes?|last shot)\b", re.IGNORECASE)
 
-ONE_PERSON = (
-    "What do you think {a} is feeling at this point?",
-    "What would you have done in {a}'s place just now?",
-    "What do you make of {a} so far?",
+CAST_ONLY = (
+    "The cast list names {names}. Who are you most curious about so far?",
+    "The cast list names {names}. Whose story do you think this is?",
+    "The cast list names {names}. Who has surprised you so far?",
+    "The cast list names {names}. Whose side are you on so far?",
 )
-TWO_PEOPLE = (
-    "How would you describe what is between {a} and {b} right now?",
-    "Who do you understand better at this point, {a} or {b}? Why?",
-    "What has this part shown you about {a} and {b}?",
-)
-NOBODY = (
-    "Which moment so far has stayed with you, and why?",
-    "What do you notice about how this part is filmed?",
-    "How is the film holding you so far?",
+# Words that start or end a character's name without being a name of their own ("The Joker", "Dr. No").
+_NOT_NAMES = frozenset(
+    re.findall(
+        r"\w+",
+        "the a an mr mrs ms miss dr doctor sir lord lady king queen prince princess young old little big uncle aunt "
+        "colonel captain major general sergeant sgt lieutenant lt ltc inspector detective officer professor",
+    )
 )
 
 
@@ -66,25 +66,34 @@ class Characters:
 
     Only names written as names ("Zahra", "Bruce Wayne" of "Bruce Wayne/Batman"): a role such as
     "Father" that the plot also writes in lower case ("Roya's father") could point at the wrong person.
+    A plot often shortens a name ("Emma" for "Emma Lemp", "Napier" for "Jack Napier"), so each word of a
+    name counts too, unless another character's name shares it (the family name of four sisters).
     """
 
     def __init__(self, film: Film, plot: Plot | None) -> None:
         self.roles = [r for r in roles(film) if r.character]
         whole = " ".join(b.text for b in plot.beats) if plot else ""
+        names = [[n.strip() for n in re.split(r"/|\(|\)", r.character or "") if n.strip()] for r in self.roles]
+        nicknames = [re.findall(r'"([^"]+)"', r.character or "") for r in self.roles]
+        shorter = [{*(_untitled(n) for n in role), *(w for n in role for w in _name_words(n))} for role in names]
+        shared = {w for i, ws in enumerate(shorter) for w in ws if any(w in other for other in shorter[i + 1 :])}
         self._spellings: list[list[tuple[str, re.Pattern[str]]]] = []
-        for role in self.roles:
-            names = [n.strip() for n in (role.character or "").split("/")]
-            proper = [n for n in names if n and n[0].isupper() and not re.search(rf"\b{re.escape(n.lower())}\b", whole)]
-            self._spellings.append([(n, re.compile(rf"\b{re.escape(n)}\b")) for n in proper])
+        for role_names, nicks, short in zip(names, nicknames, shorter, strict=True):
+            rest = sorted(short - shared - set(role_names) - set(nicks), key=lambda n: (-n.count(" "), -len(n)))
+            candidates = [*role_names, *nicks, *rest]
+            proper = [
+                n for n in candidates if n and n[0].isupper() and not re.search(rf"\b{re.escape(n.lower())}\b", whole)
+            ]
+            self._spellings.append([(n, _name_pattern(n)) for n in proper])
 
     def named_in(self, text: str) -> list[str]:
         """Name the characters ``text`` mentions, by first mention, as the text spells them."""
         found: dict[str, int] = {}
         for spellings in self._spellings:
-            for name, pattern in spellings:
+            for _, pattern in spellings:
                 match = pattern.search(text)
                 if match:
-                    found.setdefault(name, match.start())
+                    found.setdefault(match.group(0), match.start())
                     break
         return sorted(found, key=found.__getitem__)
 
@@ -105,14 +114,20 @@ class PromptWriter:
         self.film = film
         self.plot = party_plot(film)
         self.characters = Characters(film, self.plot)
+        self._forms: set[str] = set()  # the question forms this party has asked, never asked twice
+        self._kinds: set[Moment] = set()
 
     def during_film(self, beat: PlotBeat | None, minute: int, number: int) -> Prompt:
         """Write the prompt ``minute`` minutes in, about ``beat`` (the last one fully shown) or else the cast.
 
+        The question fits the moment the part shows (a reveal, a choice, a conflict, a turn of mood), quotes
+        the sentence that shows it and names only characters that sentence (or else the part) names; a
+        question form the party has asked already is not asked again.
+
         Args:
             beat: the latest beat on screen by now (None: no plot, or nothing new); nothing after it is told.
             minute: minutes into the film.
-            number: this prompt's number (1-based): varies the question.
+            number: this prompt's number (1-based).
 
         Returns:
             The prompt and the beats it used.
@@ -125,13 +140,37 @@ class PromptWriter:
         if beat is None:
             # Without a plot the cast list is all there is; with one, naming a character could tell who is yet to come.
             names = self.characters.billed() if self.plot is None else []
-            question = _question(names, number)
             if names:
-                question = f"The cast list names {join_words(names[:4])}. {question}"
+                question = CAST_ONLY[(number - 1) % len(CAST_ONLY)].format(names=join_words(names[:4]))
+            else:
+                question = self._ask([], [])
             return Prompt(Response(parts=[head, TextPart(text=question)]))
-        body = f"{recap(beat.text)}\n{_question(self.characters.named_in(beat.text), number)}"
+        sentence, kinds = self._moment(beat.text)
+        names = self.characters.named_in(sentence)
+        body = f"{recap(sentence)}\n{self._ask(kinds, names)}"
         part = self._guarded(beat, f"what we have just seen (plot part {beat.index})", body)
         return Prompt(Response(parts=[head, part]), (beat.index,))
+
+    def _moment(self, text: str) -> tuple[str, list[Moment]]:
+        """The sentence of a part that shows its sharpest moment, preferring a kind the party has not asked about."""
+        sentences = split_sentences(text) or [text]
+
+        def rank(item: tuple[int, str]) -> tuple[int, int, int, int]:
+            index, sentence = item
+            kinds = moments_in(sentence)
+            fresh = [k for k in kinds if k not in self._kinds]
+            best = PRIORITY.index(fresh[0]) if fresh else len(PRIORITY)
+            return (0 if fresh else 1, best, 0 if self.characters.named_in(sentence) else 1, index)
+
+        _, chosen = min(enumerate(sentences), key=rank)
+        kinds = moments_in(chosen)
+        return chosen, [k for k in kinds if k not in self._kinds] + [k for k in kinds if k in self._kinds]
+
+    def _ask(self, kinds: list[Moment], names: list[str]) -> str:
+        form = pick_form(kinds, len(names), self._forms)
+        self._forms.add(form.text)
+        self._kinds.add(form.kind)
+        return form.ask(names)
 
     def the_ending(self) -> Prompt | None:
         """Ask about the ending, hidden for whoever has not finished the film; None without a plot."""
@@ -250,9 +289,25 @@ def _closing_sentence(text: str) -> str:
     return sentences[-1]
 
 
-def _question(names: list[str], number: int) -> str:
-    templates = TWO_PEOPLE if len(names) > 1 else ONE_PERSON if names else NOBODY
-    return templates[(number - 1) % len(templates)].format(a=names[0] if names else "", b=names[-1] if names else "")
+def _name_words(name: str) -> list[str]:
+    """The words of a character's name that could stand for it alone ("Jack", "Napier"; not "The", "Ali's")."""
+    return [w for w in re.findall(r"[\w.-]+", name) if len(w) > 2 and w.casefold().strip(".") not in _NOT_NAMES]
+
+
+def _untitled(name: str) -> str:
+    """A name without the titles before it ("Rawdon Crawley" of "Colonel Rawdon Crawley")."""
+    words = name.replace('"', "").split()
+    while words and words[0].casefold().strip(".") in _NOT_NAMES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _name_pattern(name: str) -> re.Pattern[str]:
+    """Find a name as written; "The Joker" also as "the Joker" (the text's spelling is what a prompt shows)."""
+    head, _, rest = name.partition(" ")
+    if head in {"The", "A", "An"} and rest:
+        return re.compile(rf"\b[{head[0]}{head[0].lower()}]{re.escape(head[1:])} {re.escape(rest)}\b")
+    return re.compile(rf"\b{re.escape(name)}\b")
 
 
 def _cited_lines(film: Film, *fields: tuple[FieldName, str]) -> str:

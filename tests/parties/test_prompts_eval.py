@@ -1,0 +1,106 @@
+"""The party plans over every real article the tests hold (data/films and tests/fixtures/wikitext-dev).
+
+The checks are written against the articles' own text, not against the prompt writer's rules: a name a
+prompt shows must be in the plot up to the part it speaks of, and no question form comes twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from core.app import FilmClub
+from core.database import build_engine
+from core.ingest.files import ingest_paths
+from core.library.model import FieldName, Film
+from core.parties.moments import FORMS
+from core.parties.plan import PlannedStep, PlanRequest, StepKind, build_plan
+from core.parties.prompts import CAST_ONLY, party_plot
+from core.responses import SpoilerPart, TextPart
+from core.settings import BUNDLED_DATA, Settings
+
+DEV_ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "wikitext-dev"
+START = datetime(2026, 4, 3, 19, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def films(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Film]]:
+    """Every film of the real articles, read once for the module."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('articles') / 'library.db'}"
+    engine = build_engine(url)
+    club = FilmClub(Settings(FILMCLUB_DATABASE_URL=url, FILMCLUB_DATA_DIR=BUNDLED_DATA), engine)
+    ingest_paths(club.library, [BUNDLED_DATA, DEV_ARTICLES])
+    found = [club.library.get_film(entry.film_id) for entry in club.library.title_entries()]
+    yield sorted({f.id: f for f in found if f is not None}.values(), key=lambda f: f.id)
+    engine.dispose()
+
+
+def plan(film: Film) -> list[PlannedStep]:
+    return build_plan(PlanRequest(1, film, START, "Europe/London", START.replace(month=3)))
+
+
+def body(step: PlannedStep) -> str:
+    """What a prompt says past its heading (the heading names the film, not a character)."""
+    return "\n".join(p.text for p in step.response.parts[1:] if isinstance(p, TextPart | SpoilerPart))
+
+
+def character_words(film: Film) -> set[str]:
+    """Every capitalised word of the cast list's characters, except words of the film's title."""
+    title = set(re.findall(r"\w+", film.title))
+    words = set()
+    for fact in film.facts_for(FieldName.CAST):
+        character = getattr(fact.value, "character", None) or ""
+        words |= {w for w in re.findall(r"[A-Z][\w.-]{2,}", character) if w not in title}
+    return words
+
+
+def form_of(question: str) -> str:
+    """The form a question was written from, the names taken out."""
+    for form in [f.text for f in FORMS] + list(CAST_ONLY):
+        pattern = re.escape(form).replace(re.escape("{a}"), ".+").replace(re.escape("{b}"), ".+")
+        pattern = pattern.replace(re.escape("{names}"), ".+")
+        if re.fullmatch(pattern, question):
+            return form
+    return question
+
+
+def test_every_article_is_read(films: list[Film]) -> None:
+    assert len(films) >= 35
+    assert sum(1 for f in films if party_plot(f)) >= 20
+
+
+def test_prompts_name_only_characters_the_plot_has_shown_by_then(films: list[Film]) -> None:
+    checked = 0
+    for film in films:
+        plot = party_plot(film)
+        if plot is None:
+            continue
+        words = character_words(film)
+        for step in plan(film):
+            if step.kind is not StepKind.PROMPT:
+                continue
+            shown = " ".join(b.text for b in plot.beats if not step.beats or b.index <= max(step.beats))
+            if not step.beats:
+                shown = ""  # nothing has fully played yet: no character may be named
+            for word in words:
+                if re.search(rf"\b{re.escape(word)}\b", body(step)):
+                    checked += 1
+                    assert re.search(rf"\b{re.escape(word)}\b", shown), f"{film.title}, {step.label}: {word}"
+    assert checked >= 40  # the prompts do name characters
+
+
+def test_no_two_prompts_of_a_party_ask_in_the_same_form(films: list[Film]) -> None:
+    fitted = asked = 0
+    for film in films:
+        prompts = [s for s in plan(film) if s.kind is StepKind.PROMPT]
+        forms = [form_of(body(s).splitlines()[-1]) for s in prompts]
+        assert len(forms) == len(set(forms)), f"{film.title}: {forms}"
+        kinds = {f.text: f.kind for f in FORMS}
+        asked += sum(1 for s in prompts if s.beats)
+        fitted += sum(1 for s, f in zip(prompts, forms, strict=True) if s.beats and kinds.get(f) != "general")
+    assert asked >= 40
+    assert fitted / asked >= 0.6, f"{fitted} of {asked} prompts about a part fit a moment of it"
