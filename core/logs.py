@@ -30,32 +30,71 @@ TOKEN_SHAPES = (
     re.compile(r"\bxox[abeoprs]-[A-Za-z0-9-]{8,}"),  # Slack bot/user tokens
     re.compile(r"\bxapp-[A-Za-z0-9-]{8,}"),  # Slack app-level tokens
     re.compile(r"\b[A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6,7}\.[A-Za-z0-9_-]{27,40}\b"),  # Discord bot tokens
+    re.compile(r"\baW50ZXJhY3Rpb246[A-Za-z0-9+/_-]+=*"),  # Discord interaction tokens: base64 of "interaction:"
+    re.compile(r"(?<=\bBearer )[^\s'\"]+"),  # an Authorization header's credential
 )
-URL_PASSWORD = re.compile(r"(?<=://)([^:/@\s]+):[^@\s]+@")
+# the token in a Discord interaction or webhook route (/interactions/<id>/<token>, /webhooks/<id>/<token>)
+ROUTE_TOKEN = re.compile(r"(?<=/)(interactions|webhooks)/(\d+)/[^/\s?'\"]+")
+# the path of a Slack response_url / incoming webhook: the path is the capability
+SLACK_HOOK = re.compile(r"(?<=\bhooks\.slack\.com/)[^\s'\"]+")
+# a value under a capability's key, in a repr or JSON (`'token': 'x'`, `"response_url": "x"`) or a query (`ticket=x`)
+KEYED = re.compile(
+    r"""(?P<key>['"]?\b(?:[A-Za-z_]*token|response_url|[A-Za-z_]*secret|password|ticket|webhook_url)['"]?"""
+    r"""\s*(?::\s*|=))(?:(?P<q>['"])(?P<quoted>[^'"]+)(?P=q)|(?P<bare>[^\s'",&}\]]+))"""
+)
+URL_PASSWORD = re.compile(r"(?<=://)([^:/@\s]+):[^@\s/]+@")  # only the userinfo: never past the host's first "/"
+LEARNED_MAX = 512  # capabilities seen under a key, masked wherever they show up later (a URL, another line)
 QUIET = {"alembic": logging.WARNING, "apscheduler": logging.WARNING}  # per-job lines: ours say more
 FIELD_ORDER = ["time", "level", "logger", "event"]
 
 
 class SecretMask:
-    """A structlog processor that masks secrets in every string of an event."""
+    """A structlog processor that masks secrets in every string of an event.
+
+    Three kinds: the configured secrets by value; anything shaped like a token (Slack, Discord bot or
+    interaction tokens, the token segment of an interaction or webhook route, a Slack hook's path, a
+    URL's password); and any value logged under a capability's key (``token``, ``response_url``,
+    ``*secret``, ``password``, ``ticket``). Values of the last kind are remembered, so the same
+    capability is masked when a later line shows it elsewhere, e.g. a response_url in a request line.
+    Only the secret itself is replaced: the rest of the line stays readable.
+    """
 
     def __init__(self, secrets: Iterable[str]) -> None:
         # the longest first, so a secret containing another is masked whole; short values would mask words
         self.secrets = sorted({s for s in secrets if len(s) >= 8}, key=len, reverse=True)
+        self.learned: dict[str, None] = {}  # insertion-ordered: the oldest is forgotten first
 
     def mask(self, text: str) -> str:
-        """Mask the known secrets, then anything shaped like a token or a URL's password."""
-        for secret in self.secrets:
+        """Mask the known secrets, the keyed values, then anything shaped like a token or a URL's password."""
+        text = KEYED.sub(self._keyed, text)
+        for secret in (*self.secrets, *sorted(self.learned, key=len, reverse=True)):
             text = text.replace(secret, MASK)
         for shape in TOKEN_SHAPES:
             text = shape.sub(MASK, text)
+        text = ROUTE_TOKEN.sub(rf"\1/\2/{MASK}", text)
+        text = SLACK_HOOK.sub(MASK, text)
         return URL_PASSWORD.sub(rf"\1:{MASK}@", text)
 
+    def _keyed(self, match: re.Match[str]) -> str:
+        value = match.group("quoted") or match.group("bare")
+        if value == MASK:
+            return match.group(0)
+        if len(value) >= 8:
+            self.learned[value] = None
+            if len(self.learned) > LEARNED_MAX:
+                del self.learned[next(iter(self.learned))]
+        quote = match.group("q") or ""
+        return f"{match.group('key')}{quote}{MASK}{quote}"
+
     def __call__(self, _logger: Any, _method: str, event: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
-        """Mask every string value of the event."""
+        """Mask every value of the event: strings in place, anything else by its text if that held a secret."""
         for key, value in event.items():
             if isinstance(value, str):
                 event[key] = self.mask(value)
+            elif not isinstance(value, int | float | bool | type(None)):
+                text = str(value)
+                if (masked := self.mask(text)) != text:
+                    event[key] = masked
         return event
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from core.app import FilmClub
 from core.commands.registry import CommandContext
-from core.logs import MASK, configure_logging
+from core.logs import MASK, SecretMask, configure_logging
 from core.settings import Settings
 
 DISCORD_TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789"
@@ -106,3 +106,34 @@ def test_each_command_is_one_event_naming_it_but_not_what_was_asked(
     ]
     assert all(isinstance(e.ms, float) for e in events)  # type: ignore[attr-defined]
     assert not any("win the race" in str(r.__dict__) for r in caplog.records)
+
+
+@pytest.mark.parametrize(
+    ("line", "masked"),
+    [
+        (
+            "GET http://127.0.0.1:8080/api/v10/users/@me with None",
+            "GET http://127.0.0.1:8080/api/v10/users/@me with None",
+        ),
+        ("connect postgresql://u:pw-long-enough@db:5432/x", f"connect postgresql://u:{MASK}@db:5432/x"),
+        ("{'type': 2, 'token': 'abc.def/ghi', 'version': 1}", f"{{'type': 2, 'token': '{MASK}', 'version': 1}}"),
+        ('{"response_url": "https://x.example/r/1"}', f'{{"response_url": "{MASK}"}}'),
+        (
+            "wss://wss.slack.test/link/?ticket=9a8b7c6d5e&app_id=A1",
+            f"wss://wss.slack.test/link/?ticket={MASK}&app_id=A1",
+        ),
+        ("POST https://d/api/v10/webhooks/11/Ab_c-68chars?wait=1", f"POST https://d/api/v10/webhooks/11/{MASK}?wait=1"),
+        ("POST /api/v10/interactions/16/aGVsbG8/callback", f"POST /api/v10/interactions/16/{MASK}/callback"),
+        ("POST https://hooks.slack.com/commands/T1/22/abc ok", f"POST https://hooks.slack.com/{MASK} ok"),
+        ("Authorization: Bearer abc.def", f"Authorization: Bearer {MASK}"),
+        ("tokens=12 party=3", "tokens=12 party=3"),
+    ],
+)
+def test_token_shapes_and_keyed_values_are_masked_and_nothing_else(line: str, masked: str) -> None:
+    assert SecretMask([]).mask(line) == masked
+
+
+def test_a_capability_seen_under_its_key_is_masked_where_it_shows_up_later() -> None:
+    mask = SecretMask([])
+    mask.mask("{'response_url': 'http://127.0.0.1:9/respond/abcdef123'}")
+    assert mask.mask("POST http://127.0.0.1:9/respond/abcdef123 200") == f"POST {MASK} 200"
