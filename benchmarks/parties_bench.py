@@ -41,6 +41,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import func, select
 
 from core.app import FilmClub
+from core.commands.lookup import Found
 from core.commands.registry import CommandContext
 from core.database import build_engine
 from core.library.model import Film
@@ -82,9 +83,9 @@ def club_for(url: str) -> FilmClub:
 
 
 def seed_film(club: FilmClub) -> Film:
-    film = club.find_film("Children of Heaven")
-    assert isinstance(film, Film)
-    return film
+    found = club.find_film("Children of Heaven")
+    assert isinstance(found, Found)
+    return found.film
 
 
 def percentiles(values: list[float]) -> dict[str, float]:

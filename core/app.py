@@ -11,26 +11,23 @@ import gc
 import logging
 import threading
 import time
-from typing import Any
 
 from sqlalchemy import Engine
 
-from core.answers.titles import Resolution, TitleIndex
+from core.answers.titles import TitleIndex
 from core.clubs.store import ClubStore
+from core.commands.arguments import ArgumentError, parse_arguments
 from core.commands.lines import Invocation, LineError, parse_line
-from core.commands.registry import ArgType, Argument, Command, CommandContext, Permission, Registry
+from core.commands.lookup import FilmLookup, look_up
+from core.commands.registry import CommandContext, Permission, Registry
 from core.database import SEEDING_LOCK, build_engine, ensure_schema, one_process_at_a_time
 from core.ingest.files import IngestReport, ingest_paths
 from core.library.model import Film
 from core.library.store import FilmLibrary
-from core.responses import ChoicePart, ErrorPart, Response, Visibility, error
+from core.responses import ErrorPart, Response, Visibility, error
 from core.settings import Settings
 
 log = logging.getLogger(__name__)
-
-
-class ArgumentError(ValueError):
-    """An argument is missing, too long or of the wrong type; the message is for the member."""
 
 
 class FilmClub:
@@ -93,22 +90,9 @@ class FilmClub:
                 self._index = TitleIndex(self.library.iter_title_entries())
             return self._index
 
-    def find_film(self, query: str) -> Film | Response:
-        """The film a typed title means, or the answer to give instead (unknown or ambiguous)."""
-        resolution: Resolution = self.titles.resolve(query)
-        if resolution.film_id is not None:
-            film = self.library.get_film(resolution.film_id)
-            if film is not None:
-                return film
-        if resolution.ambiguous:
-            options = [f"{c.title} ({c.year})" if c.year else c.title for c in resolution.candidates]
-            return Response(
-                parts=[ChoicePart(question=f"Which film do you mean by “{query}”?", options=options)],
-                visibility=Visibility.PRIVATE,
-            )
-        nearest = self.titles.suggest(query)
-        hint = "Closest titles: " + ", ".join(e.title for e in nearest) + "." if nearest else ""
-        return error(f"No film called “{query}” in the library.", hint)
+    def find_film(self, query: str) -> FilmLookup:
+        """The film a typed title means: `Found`, `Ambiguous` or `NotFound` (see `core.commands.lookup`)."""
+        return look_up(self.titles, self.library, query)
 
     def remember_film(self, ctx: CommandContext, film: Film) -> None:
         """The film a channel talked about last: questions without a title go to it."""
@@ -160,7 +144,7 @@ class FilmClub:
         if command.permission is Permission.ORGANISER and not ctx.is_organiser:
             return error(f"Only the club's organisers can use {command.path}.")
         try:
-            arguments = check_arguments(command, invocation.arguments)
+            arguments = parse_arguments(command.model, invocation.arguments, command.path)
         except ArgumentError as exc:
             return error(str(exc), f"Usage: {command.usage()}")
         try:
@@ -173,45 +157,3 @@ class FilmClub:
                 parts=[ErrorPart(message="Sorry, something went wrong while answering that.", hint="It was logged.")],
                 visibility=Visibility.PRIVATE,
             )
-
-
-def check_arguments(command: Command, raw: dict[str, Any]) -> dict[str, Any]:
-    """Typed, bounded arguments, or an `ArgumentError` a member can act on."""
-    known = {a.name: a for a in command.arguments}
-    unknown = [name for name in raw if name not in known]
-    if unknown:
-        raise ArgumentError(f"{command.path} has no option {unknown[0]!r}.")
-    checked: dict[str, Any] = {}
-    for arg in command.arguments:
-        value = raw.get(arg.name)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            if arg.required:
-                raise ArgumentError(f"{command.path} needs {arg.name}: {arg.description.lower()}.")
-            checked[arg.name] = None
-            continue
-        checked[arg.name] = _check_one(arg, value)
-    return checked
-
-
-def _check_one(arg: Argument, value: Any) -> Any:
-    if arg.type is ArgType.INTEGER:
-        try:
-            number = int(str(value).strip())
-        except ValueError:
-            raise ArgumentError(f"{arg.name} must be a whole number.") from None
-        if arg.min_value is not None and number < arg.min_value:
-            raise ArgumentError(f"{arg.name} must be at least {arg.min_value}.")
-        if arg.max_value is not None and number > arg.max_value:
-            raise ArgumentError(f"{arg.name} must be at most {arg.max_value}.")
-        return number
-    text = " ".join(str(value).split())
-    if len(text) > arg.max_length:
-        raise ArgumentError(f"{arg.name} is too long ({len(text)} characters; at most {arg.max_length}).")
-    if arg.choices and text.casefold() not in arg.choices:
-        raise ArgumentError(f"{arg.name} must be one of: {', '.join(arg.choices)}.")
-    return text.casefold() if arg.choices else text
-
-
-# A command's handler type names FilmClub, which exists only once this module is loaded: resolve it now
-# (without this, building any Command raises "Command is not fully defined").
-Command.model_rebuild()

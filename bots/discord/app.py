@@ -26,6 +26,7 @@ from bots.discord.render import render
 from bots.discord.replies import send_messages
 from bots.discord.text import CHOICE_NAME_LIMIT, truncate
 from core.app import FilmClub
+from core.clubs.keys import club_key
 from core.commands.lines import Invocation
 from core.commands.registry import Command, CommandContext
 from core.parties.delivery import register_publisher
@@ -195,7 +196,7 @@ class FilmClubBot(discord.Client):
         return response
 
     def _is_organiser(self, caller: Caller) -> bool:
-        role = self.club.clubs.get(f"{PLATFORM}:{caller.server_id}").organiser_role
+        role = self.club.clubs.get(club_key(PLATFORM, caller.server_id)).organiser_role
         return is_organiser(caller.permissions, caller.role_ids, role)
 
     def complete_film(self, typed: str) -> list[app_commands.Choice[str]]:

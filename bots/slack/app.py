@@ -15,9 +15,10 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bots.slack.commands import read_command, slack_context
+from bots.slack.commands import PLATFORM, read_command, slack_context
 from bots.slack.render import REVEAL_ACTION, render, render_reveal
 from core.app import FilmClub
+from core.clubs.keys import club_key
 from core.commands.registry import Permission
 from core.responses import Response, error
 from core.settings import Settings
@@ -44,7 +45,7 @@ async def is_organiser(client: AsyncWebClient, club: FilmClub, team_id: str, use
         user = (await client.users_info(user=user_id)).get("user") or {}
         if user.get("is_admin") or user.get("is_owner"):
             return True
-        group = club.clubs.get(f"slack:{team_id}").organiser_role
+        group = club.clubs.get(club_key(PLATFORM, team_id)).organiser_role
         if not group:
             return False
         group_id = group.strip().lstrip("@")

@@ -17,6 +17,7 @@ from core.answers.intents import Intent, Question, parse_question
 from core.answers.naming import NamedFilm, find_named_film
 from core.answers.phrasing import FILLER, spans, strip_filler
 from core.answers.titles import Resolution, TitleIndex
+from core.commands.lookup import FilmLookup, Found
 from core.commands.registry import CommandContext
 from core.library.model import PEOPLE_FIELDS, FieldName, Film
 from core.responses import ListPart, Response, TextPart, Visibility
@@ -100,7 +101,7 @@ def _film_and_subject(club: FilmClub, ctx: CommandContext, parsed: Question) -> 
     subject = " ".join(strip_filler(subject.split()))
     if resolution is not None:
         found = film_of(club, resolution)
-        return found if isinstance(found, Response) else (found, subject)
+        return (found.film, subject) if isinstance(found, Found) else found.response()
     film = club.channel_film(ctx)
     if film is not None:
         return film, subject
@@ -108,7 +109,7 @@ def _film_and_subject(club: FilmClub, ctx: CommandContext, parsed: Question) -> 
         return person_answer(club, subject)
     if unknown:  # "who plays Zahra in <a film the library lacks>"
         found = club.find_film(unknown)
-        return found if isinstance(found, Response) else (found, subject)
+        return (found.film, subject) if isinstance(found, Found) else found.response()
     return which_film()
 
 
@@ -185,12 +186,12 @@ def split_subject(titles: TitleIndex, words: list[str]) -> tuple[str, Resolution
     return " ".join(words), None, unknown
 
 
-def film_of(club: FilmClub, resolution: Resolution) -> Film | Response:
-    """Load the film of a resolution, or give the answer to send instead (pick one of several, not found)."""
+def film_of(club: FilmClub, resolution: Resolution) -> FilmLookup:
+    """Load the film of a resolution, else look its words up afresh (pick one of several, not found)."""
     if resolution.film_id is not None:
         film = club.library.get_film(resolution.film_id)
         if film is not None:
-            return film
+            return Found(film)
     return club.find_film(resolution.query)
 
 
@@ -245,11 +246,12 @@ def _bare_title(club: FilmClub, ctx: CommandContext, parsed: Question) -> Respon
     resolution = locate_title(club.titles, parsed.rest, inner=False)
     if resolution is None or not resolution.candidates:
         return None
-    found = film_of(club, resolution)
-    if isinstance(found, Film):
-        club.remember_film(ctx, found)
-        return Response(parts=[build_card(found)])
-    return found
+    match film_of(club, resolution):
+        case Found(film=film):
+            club.remember_film(ctx, film)
+            return Response(parts=[build_card(film)])
+        case missed:
+            return missed.response()
 
 
 def _core_bounds(words: list[str]) -> tuple[int, int]:

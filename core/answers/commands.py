@@ -2,18 +2,38 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from pydantic import Field
 
 from core.answers.ask import answer_question
 from core.answers.card import build_card
 from core.answers.search import search_films
-from core.commands.registry import ArgType, Argument, CommandContext, Registry
+from core.commands.arguments import Arguments, FilmTitle
+from core.commands.lookup import Found
+from core.commands.registry import CommandContext, Registry
 from core.responses import Response
 
 if TYPE_CHECKING:
     from core.app import FilmClub
 
-TITLE = Argument(name="title", description="The film's title (typos are fine)", type=ArgType.FILM)
+
+class InfoArguments(Arguments):
+    """``/film info <title>``."""
+
+    title: FilmTitle
+
+
+class AskArguments(Arguments):
+    """``/film ask <question>``."""
+
+    question: str = Field(description="Your question, e.g. who plays Zahra in Children of Heaven?", max_length=300)
+
+
+class SearchArguments(Arguments):
+    """``/film search <words>``."""
+
+    words: str = Field(description="Title words, or 'films by <name>' / 'films with <name>'", max_length=200)
 
 
 def register(registry: Registry) -> None:
@@ -27,16 +47,14 @@ def register(registry: Registry) -> None:
         "film",
         "info",
         "A film's fact card, every fact with its source",
-        TITLE,
+        InfoArguments,
         examples=("/film info Children of Heaven", "/film info Solaris 1972"),
     )(film_info)
     registry.command(
         "film",
         "ask",
         "Ask about a film in plain words",
-        Argument(
-            name="question", description="Your question, e.g. who plays Zahra in Children of Heaven?", max_length=300
-        ),
+        AskArguments,
         examples=(
             "/film ask who directed Children of Heaven?",
             "/film ask who plays Zahra in Children of Heaven?",
@@ -48,25 +66,26 @@ def register(registry: Registry) -> None:
         "film",
         "search",
         "Find films by title words or by a person",
-        Argument(name="words", description="Title words, or 'films by <name>' / 'films with <name>'"),
+        SearchArguments,
         examples=("/film search heaven", "/film search films by Majid Majidi"),
     )(film_search)
 
 
-def film_info(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Response:
+def film_info(club: FilmClub, ctx: CommandContext, args: InfoArguments) -> Response:
     """Show the card of the film named by ``title``; the channel then talks about that film."""
-    found = club.find_film(args["title"])
-    if isinstance(found, Response):
-        return found
-    club.remember_film(ctx, found)
-    return Response(parts=[build_card(found)])
+    match club.find_film(args.title):
+        case Found(film=film):
+            club.remember_film(ctx, film)
+            return Response(parts=[build_card(film)])
+        case missed:
+            return missed.response()
 
 
-def film_ask(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Response:
+def film_ask(club: FilmClub, ctx: CommandContext, args: AskArguments) -> Response:
     """Answer a question in plain words, with or without the film's title."""
-    return answer_question(club, ctx, args["question"])
+    return answer_question(club, ctx, args.question)
 
 
-def film_search(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Response:
+def film_search(club: FilmClub, ctx: CommandContext, args: SearchArguments) -> Response:
     """List films matching title words or a person."""
-    return search_films(club, args["words"])
+    return search_films(club, args.words)

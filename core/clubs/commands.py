@@ -3,19 +3,55 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field
 
 from core.clubs.store import ClubSettings
 from core.clubs.zones import resolve_zone, suggest_zones, zone_info
-from core.commands.registry import ArgType, Argument, CommandContext, Permission, Registry
+from core.commands.arguments import Arguments, ChannelName, NoArguments, RoleName
+from core.commands.registry import CommandContext, Permission, Registry
 from core.responses import ListPart, Response, TextPart, error
 
 if TYPE_CHECKING:
     from core.app import FilmClub
 
 ON_OFF = ("on", "off")
-WHICH = ("both", "day-before", "15-minutes")
 CLEAR_WORDS = frozenset({"none", "off", "clear", "-"})
+OnOff = Literal["on", "off"]
+
+
+class ZoneArguments(Arguments):
+    """``/club timezone <zone>``."""
+
+    zone: str = Field(description="An IANA zone, e.g. Europe/London or America/New_York", max_length=64)
+
+
+class RemindersArguments(Arguments):
+    """``/club reminders <on|off> [which:…]``."""
+
+    state: OnOff = Field(description="on or off")
+    which: Literal["both", "day-before", "15-minutes"] | None = Field(
+        None, description="both, day-before or 15-minutes"
+    )
+
+
+class RoleArguments(Arguments):
+    """``/club organiser-role <role>``."""
+
+    role: RoleName = Field(description="The role")
+
+
+class ChannelArguments(Arguments):
+    """``/club prompts-channel <channel>``."""
+
+    channel: ChannelName = Field(description="The channel")
+
+
+class SpoilerChannelArguments(ChannelArguments):
+    """``/club spoiler-channel <channel> [state:on|off]``."""
+
+    state: OnOff | None = Field(None, description="on or off (default on)")
 
 
 def register(registry: Registry) -> None:
@@ -30,7 +66,7 @@ def register(registry: Registry) -> None:
         "club",
         "timezone",
         "The time zone party times are read and shown in",
-        Argument(name="zone", description="An IANA zone, e.g. Europe/London or America/New_York", max_length=64),
+        ZoneArguments,
         permission=organiser,
         examples=("/club timezone Europe/London",),
     )(club_timezone)
@@ -38,8 +74,7 @@ def register(registry: Registry) -> None:
         "club",
         "reminders",
         "Turn party reminders on or off (the day before, 15 minutes before)",
-        Argument(name="state", description="on or off", choices=ON_OFF),
-        Argument(name="which", description="both, day-before or 15-minutes", required=False, choices=WHICH),
+        RemindersArguments,
         permission=organiser,
         examples=("/club reminders off", "/club reminders on which:15-minutes"),
     )(club_reminders)
@@ -47,7 +82,7 @@ def register(registry: Registry) -> None:
         "club",
         "organiser-role",
         "The role whose members may start and cancel parties and change settings ('none' to clear)",
-        Argument(name="role", description="The role", type=ArgType.ROLE),
+        RoleArguments,
         permission=organiser,
         examples=("/club organiser-role Organisers",),
     )(club_organiser_role)
@@ -55,7 +90,7 @@ def register(registry: Registry) -> None:
         "club",
         "prompts-channel",
         "Where parties post by default ('none' to post where they are started)",
-        Argument(name="channel", description="The channel", type=ArgType.CHANNEL),
+        ChannelArguments,
         permission=organiser,
         examples=("/club prompts-channel #film-talk",),
     )(club_prompts_channel)
@@ -63,33 +98,34 @@ def register(registry: Registry) -> None:
         "club",
         "spoiler-channel",
         "Show spoilers plainly in a channel (on), or hide them there again (off)",
-        Argument(name="channel", description="The channel", type=ArgType.CHANNEL),
-        Argument(name="state", description="on or off (default on)", required=False, choices=ON_OFF),
+        SpoilerChannelArguments,
         permission=organiser,
         examples=("/club spoiler-channel #spoilers state:on",),
     )(club_spoiler_channel)
-    registry.command("club", "settings", "This server's settings", examples=("/club settings",))(club_settings)
+    registry.command("club", "settings", "This server's settings", NoArguments, examples=("/club settings",))(
+        club_settings
+    )
 
 
-def club_timezone(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Response:
+def club_timezone(club: FilmClub, ctx: CommandContext, args: ZoneArguments) -> Response:
     """Set the zone; parties already planned keep theirs (their times do not move)."""
-    zone = resolve_zone(args["zone"])
+    zone = resolve_zone(args.zone)
     if zone is None:
-        close = suggest_zones(args["zone"])
+        close = suggest_zones(args.zone)
         hint = (
             f"Did you mean {' or '.join(close)}?" if close else "Use an IANA name such as Europe/London or Asia/Tehran."
         )
-        return error(f"“{args['zone']}” is not a time zone I know.", hint)
+        return error(f"“{args.zone}” is not a time zone I know.", hint)
     club.clubs.update(ctx.club_key, timezone=zone)
     local = (ctx.now or datetime.now(UTC)).astimezone(zone_info(zone))
     text = f"Time zone set to {zone} (it is {local:%H:%M} there now). Parties already planned keep their times."
     return Response(parts=[TextPart(text=text)])
 
 
-def club_reminders(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Response:
+def club_reminders(club: FilmClub, ctx: CommandContext, args: RemindersArguments) -> Response:
     """Turn one or both reminders on or off for parties planned from now on."""
-    on = args["state"] == "on"
-    which = args["which"] or "both"
+    on = args.state == "on"
+    which = args.which or "both"
     values = {}
     if which in {"both", "day-before"}:
         values["reminder_day_before"] = on
@@ -99,17 +135,17 @@ def club_reminders(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) ->
     return Response(parts=[TextPart(text=f"Reminders: {_reminders(settings)} (for parties planned from now on).")])
 
 
-def club_organiser_role(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Response:
+def club_organiser_role(club: FilmClub, ctx: CommandContext, args: RoleArguments) -> Response:
     """Store the organiser role; each adapter decides who holds it."""
-    role = _cleared(args["role"])
+    role = _cleared(args.role)
     club.clubs.update(ctx.club_key, organiser_role=role)
     text = f"Organiser role: {role}." if role else "No organiser role: the server's managers organise."
     return Response(parts=[TextPart(text=text)])
 
 
-def club_prompts_channel(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Response:
+def club_prompts_channel(club: FilmClub, ctx: CommandContext, args: ChannelArguments) -> Response:
     """Store the channel parties post in when /party start names none."""
-    channel = _cleared(args["channel"])
+    channel = _cleared(args.channel)
     club.clubs.update(ctx.club_key, prompts_channel=channel)
     text = (
         f"Parties will post in {channel} unless told otherwise."
@@ -119,9 +155,10 @@ def club_prompts_channel(club: FilmClub, ctx: CommandContext, args: dict[str, An
     return Response(parts=[TextPart(text=text)])
 
 
-def club_spoiler_channel(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Response:
+def club_spoiler_channel(club: FilmClub, ctx: CommandContext, args: SpoilerChannelArguments) -> Response:
     """Mark a channel as one where spoilers show plainly (or not any more)."""
-    channel, state = args["channel"], args["state"]
+    channel: str = args.channel
+    state: str | None = args.state
     words = channel.rsplit(" ", 1)
     if state is None and len(words) == 2 and words[1].casefold() in ON_OFF:  # "/club spoiler-channel #x off" typed bare
         channel, state = words[0], words[1].casefold()
@@ -131,7 +168,7 @@ def club_spoiler_channel(club: FilmClub, ctx: CommandContext, args: dict[str, An
     return Response(parts=[TextPart(text=text)])
 
 
-def club_settings(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Response:
+def club_settings(club: FilmClub, ctx: CommandContext, args: NoArguments) -> Response:
     """Every setting of this server."""
     settings = club.clubs.get(ctx.club_key)
     local = (ctx.now or datetime.now(UTC)).astimezone(zone_info(settings.timezone))

@@ -1,33 +1,26 @@
 """The one command surface: every adapter builds its slash commands from this registry.
 
-A command is a group and a name (``/film info``), typed arguments with descriptions and limits,
-who may run it, and a handler that takes the club, the caller's context and the checked arguments
-and returns a neutral `Response`. Discord, Slack and the console stay the same by construction.
+A command is a group and a name (``/film info``), a pydantic model of its arguments (with descriptions
+and limits, see `core.commands.arguments`), who may run it, and a handler that takes the club, the
+caller's context and the validated model and returns a neutral `Response`. Discord, Slack and the
+console stay the same by construction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from core.clubs.keys import channel_key, club_key
+from core.commands.arguments import ArgType, Argument, Arguments, arguments_of
 from core.responses import Response
 
 if TYPE_CHECKING:
     from core.app import FilmClub
-
-
-class ArgType(StrEnum):
-    """What an argument holds; adapters map it to their option types (and autocomplete for films)."""
-
-    TEXT = "text"
-    FILM = "film"
-    INTEGER = "integer"
-    CHANNEL = "channel"
-    ROLE = "role"
 
 
 class Permission(StrEnum):
@@ -35,21 +28,6 @@ class Permission(StrEnum):
 
     EVERYONE = "everyone"
     ORGANISER = "organiser"
-
-
-class Argument(BaseModel):
-    """One typed argument of a command."""
-
-    model_config = ConfigDict(frozen=True)
-
-    name: str
-    description: str
-    type: ArgType = ArgType.TEXT
-    required: bool = True
-    max_length: int = 200
-    min_value: int | None = None
-    max_value: int | None = None
-    choices: tuple[str, ...] = ()
 
 
 class CommandContext(BaseModel):
@@ -68,15 +46,18 @@ class CommandContext(BaseModel):
     @property
     def club_key(self) -> str:
         """The club (server) this context belongs to: one server never sees another's data."""
-        return f"{self.platform}:{self.server_id}"
+        return club_key(self.platform, self.server_id)
 
     @property
     def channel_key(self) -> str:
         """The channel, unique across platforms and servers."""
-        return f"{self.platform}:{self.server_id}:{self.channel_id}"
+        return channel_key(self.platform, self.server_id, self.channel_id)
 
 
-Handler = Callable[["FilmClub", CommandContext, dict[str, Any]], Response]
+A = TypeVar("A", bound=Arguments)
+# Stored loosely typed so the model needs no club class to be defined; `Registry.command` types each handler.
+Handler = Callable[..., Response]
+TypedHandler = Callable[["FilmClub", CommandContext, A], Response]
 
 
 class Command(BaseModel):
@@ -87,10 +68,15 @@ class Command(BaseModel):
     group: str
     name: str
     description: str
-    arguments: tuple[Argument, ...] = ()
+    model: type[Arguments]
     permission: Permission = Permission.EVERYONE
     examples: tuple[str, ...] = ()
     handler: Handler = Field(exclude=True, repr=False)
+
+    @property
+    def arguments(self) -> tuple[Argument, ...]:
+        """The arguments as adapters build options from them, in the model's field order."""
+        return arguments_of(self.model)
 
     @property
     def path(self) -> str:
@@ -131,19 +117,23 @@ class Registry:
         group: str,
         name: str,
         description: str,
-        *arguments: Argument,
+        model: type[A],
         permission: Permission = Permission.EVERYONE,
         examples: tuple[str, ...] = (),
-    ) -> Callable[[Handler], Handler]:
-        """Decorator form of `add` for handler functions."""
+    ) -> Callable[
+        [Callable[[FilmClub, CommandContext, A], Response]], Callable[[FilmClub, CommandContext, A], Response]
+    ]:
+        """Decorator form of `add` for handler functions, typed by the command's arguments model."""
 
-        def register(handler: Handler) -> Handler:
+        def register(
+            handler: Callable[[FilmClub, CommandContext, A], Response],
+        ) -> Callable[[FilmClub, CommandContext, A], Response]:
             self.add(
                 Command(
                     group=group,
                     name=name,
                     description=description,
-                    arguments=arguments,
+                    model=model,
                     permission=permission,
                     examples=examples,
                     handler=handler,
@@ -165,5 +155,8 @@ class Registry:
         """The commands of one group."""
         return [c for (g, _), c in self._commands.items() if g == group]
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Command]:
         return iter(self._commands.values())
+
+
+__all__ = ["ArgType", "Argument", "Arguments", "Command", "CommandContext", "Permission", "Registry"]

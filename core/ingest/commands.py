@@ -7,9 +7,12 @@ it off their event loop, as they do every command.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from core.commands.registry import Argument, CommandContext, Permission, Registry
+from pydantic import Field
+
+from core.commands.arguments import Arguments
+from core.commands.registry import CommandContext, Permission, Registry
 from core.documents.mediawiki import FetchedPage, WikiError, WikiUnavailable, client_for, title_from_input
 from core.documents.wikipages import MAIN_NAMESPACE, film_candidates, is_disambiguation, is_film_article
 from core.ingest.files import DocumentReport
@@ -25,6 +28,12 @@ log = logging.getLogger(__name__)
 MAX_CHOICES = 15
 
 
+class AddArguments(Arguments):
+    """``/film add <title or link>``."""
+
+    title: str = Field(description="The Wikipedia article's title or link", max_length=400)
+
+
 def register(registry: Registry) -> None:
     """Add the library commands.
 
@@ -35,16 +44,16 @@ def register(registry: Registry) -> None:
         "film",
         "add",
         "Add a film (or refresh it) from its Wikipedia article",
-        Argument(name="title", description="The Wikipedia article's title or link", max_length=400),
+        AddArguments,
         permission=Permission.ORGANISER,
         examples=("/film add Bicycle Thieves", "/film add https://en.wikipedia.org/wiki/Batman_(1989_film)"),
     )(film_add)
 
 
-def film_add(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Response:
+def film_add(club: FilmClub, ctx: CommandContext, args: AddArguments) -> Response:
     """Fetch an article's current wikitext and file it under its film, or say plainly why not."""
     try:
-        title = title_from_input(args["title"])
+        title = title_from_input(args.title)
     except ValueError as exc:
         return error(str(exc))
     settings = club.settings

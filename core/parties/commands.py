@@ -5,10 +5,14 @@ from __future__ import annotations
 import math
 from collections import Counter
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field
 
 from core.clubs.zones import zone_info
-from core.commands.registry import ArgType, Argument, CommandContext, Permission, Registry
+from core.commands.arguments import Arguments, ChannelName, FilmTitle
+from core.commands.lookup import Found
+from core.commands.registry import CommandContext, Permission, Registry
 from core.parties.plan import PlannedStep, PlanRequest, StepKind, build_plan, film_runtime
 from core.parties.scheduler import running_scheduler, unschedule_party
 from core.parties.store import NewParty, Party, PartyStatus, PartyStore, StepState
@@ -20,7 +24,28 @@ if TYPE_CHECKING:
 
 PER_PAGE = 10
 ON_NOW = timedelta(hours=3)
-PARTY = Argument(name="party", description="The party's number (see /party list)", type=ArgType.INTEGER, min_value=1)
+
+
+class StartArguments(Arguments):
+    """``/party start film:<title> when:<time> [channel:…]``."""
+
+    film: FilmTitle
+    when: str = Field(description=f"When, in the club's time zone: {EXAMPLES}", max_length=100)
+    channel: ChannelName | None = Field(
+        None, description="Where to post (default: the club's prompts channel, else this one)"
+    )
+
+
+class PageArguments(Arguments):
+    """``/party list [page:N]``."""
+
+    page: int = Field(1, description="Page number", ge=1)
+
+
+class PartyArguments(Arguments):
+    """A command about one party: ``/party join 3``."""
+
+    party: int = Field(description="The party's number (see /party list)", ge=1)
 
 
 def register(registry: Registry) -> None:
@@ -34,14 +59,7 @@ def register(registry: Registry) -> None:
         "party",
         "start",
         "Plan a watch party: reminders, press play, prompts during the film, questions after",
-        Argument(name="film", description="The film's title (typos are fine)", type=ArgType.FILM),
-        Argument(name="when", description=f"When, in the club's time zone: {EXAMPLES}", max_length=100),
-        Argument(
-            name="channel",
-            description="Where to post (default: the club's prompts channel, else this one)",
-            type=ArgType.CHANNEL,
-            required=False,
-        ),
+        StartArguments,
         permission=Permission.ORGANISER,
         examples=("/party start film:Children of Heaven when:friday 8pm", "/party start Batman when:in 2 hours"),
     )(party_start)
@@ -49,40 +67,41 @@ def register(registry: Registry) -> None:
         "party",
         "list",
         "This server's upcoming watch parties",
-        Argument(name="page", description="Page number", type=ArgType.INTEGER, required=False, min_value=1),
+        PageArguments,
         examples=("/party list",),
     )(party_list)
     registry.command(
         "party",
         "cancel",
         "Cancel a watch party and all its messages",
-        PARTY,
+        PartyArguments,
         permission=Permission.ORGANISER,
         examples=("/party cancel 3",),
     )(party_cancel)
-    registry.command("party", "join", "Say you're coming to a watch party", PARTY, examples=("/party join 3",))(
-        party_join
-    )
-    registry.command("party", "leave", "Take yourself off a watch party's list", PARTY, examples=("/party leave 3",))(
-        party_leave
-    )
-    registry.command("party", "plan", "A watch party's messages and their times", PARTY, examples=("/party plan 3",))(
-        party_plan
-    )
+    registry.command(
+        "party", "join", "Say you're coming to a watch party", PartyArguments, examples=("/party join 3",)
+    )(party_join)
+    registry.command(
+        "party", "leave", "Take yourself off a watch party's list", PartyArguments, examples=("/party leave 3",)
+    )(party_leave)
+    registry.command(
+        "party", "plan", "A watch party's messages and their times", PartyArguments, examples=("/party plan 3",)
+    )(party_plan)
 
 
-def party_start(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Response:
+def party_start(club: FilmClub, ctx: CommandContext, args: StartArguments) -> Response:
     """Plan a party for a film at a time in the club's zone, and schedule it if this process runs a scheduler."""
-    film = club.find_film(args["film"])
-    if isinstance(film, Response):
-        return film
+    found = club.find_film(args.film)
+    if not isinstance(found, Found):
+        return found.response()
+    film = found.film
     settings = club.clubs.get(ctx.club_key)
     now = ctx.now or datetime.now(UTC)
     try:
-        starts_at = parse_when(args["when"], settings.timezone, now)
+        starts_at = parse_when(args.when, settings.timezone, now)
     except WhenError as exc:
         return error(str(exc))
-    channel = args["channel"] or settings.prompts_channel or ctx.channel_id
+    channel = args.channel or settings.prompts_channel or ctx.channel_id
     new = NewParty(
         club_key=ctx.club_key,
         platform=ctx.platform,
@@ -140,9 +159,9 @@ def party_event(party: Party, title: str, ends_at: datetime, action: Literal["cr
     )
 
 
-def party_list(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Response:
+def party_list(club: FilmClub, ctx: CommandContext, args: PageArguments) -> Response:
     """List a page of the club's upcoming parties, read with SQL paging from our own tables."""
-    page = args["page"] or 1
+    page = args.page
     store = PartyStore(club.engine)
     since = (ctx.now or datetime.now(UTC)) - ON_NOW  # a party under way is still listed
     found, total = store.upcoming(ctx.club_key, (page - 1) * PER_PAGE, PER_PAGE, since)
@@ -162,9 +181,9 @@ def party_list(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Res
     return _with_failures(club, ctx, Response(parts=parts))
 
 
-def party_cancel(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Response:
+def party_cancel(club: FilmClub, ctx: CommandContext, args: PartyArguments) -> Response:
     """Cancel a party: every pending step is marked cancelled and its job removed."""
-    party = _find(club, ctx, args["party"])
+    party = _find(club, ctx, args.party)
     if isinstance(party, Response):
         return party
     removed = PartyStore(club.engine).cancel(ctx.club_key, party.id)
@@ -174,9 +193,9 @@ def party_cancel(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> R
     return _with_failures(club, ctx, Response(parts=[TextPart(text=text)], party_event=event))
 
 
-def party_join(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Response:
+def party_join(club: FilmClub, ctx: CommandContext, args: PartyArguments) -> Response:
     """RSVP: the reminders name who is coming."""
-    party = _find(club, ctx, args["party"])
+    party = _find(club, ctx, args.party)
     if isinstance(party, Response):
         return party
     store = PartyStore(club.engine)
@@ -187,9 +206,9 @@ def party_join(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Res
     return _with_failures(club, ctx, Response(parts=[TextPart(text=text)], visibility=Visibility.PRIVATE))
 
 
-def party_leave(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Response:
+def party_leave(club: FilmClub, ctx: CommandContext, args: PartyArguments) -> Response:
     """Take back an RSVP."""
-    party = _find(club, ctx, args["party"])
+    party = _find(club, ctx, args.party)
     if isinstance(party, Response):
         return party
     removed = PartyStore(club.engine).leave(party.id, ctx.user_id)
@@ -197,9 +216,9 @@ def party_leave(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Re
     return _with_failures(club, ctx, Response(parts=[TextPart(text=text)], visibility=Visibility.PRIVATE))
 
 
-def party_plan(club: FilmClub, ctx: CommandContext, args: dict[str, Any]) -> Response:
+def party_plan(club: FilmClub, ctx: CommandContext, args: PartyArguments) -> Response:
     """Show a party's steps with their local times and states: labels only, so nothing is spoiled."""
-    party = _find(club, ctx, args["party"], open_only=False)
+    party = _find(club, ctx, args.party, open_only=False)
     if isinstance(party, Response):
         return party
     tz = zone_info(party.zone)

@@ -6,10 +6,10 @@ import pytest
 
 from core.answers.titles import TitleIndex, split_year, title_key
 from core.app import FilmClub
+from core.commands.lookup import Found
 from core.library.model import (
     Fact,
     FieldName,
-    Film,
     ParsedDocument,
     PersonValue,
     ReleaseKind,
@@ -156,9 +156,9 @@ def club_with_solaris(empty_club: FilmClub) -> FilmClub:
 
 def test_remakes_are_told_apart_by_year_in_the_library(club_with_solaris: FilmClub) -> None:
     club = club_with_solaris
-    assert isinstance(early := club.find_film("Solaris 1972"), Film) and early.year == 1972
-    assert isinstance(late := club.find_film("solaris 2002"), Film) and late.year == 2002
-    assert early.id != late.id
+    assert isinstance(early := club.find_film("Solaris 1972"), Found) and early.film.year == 1972
+    assert isinstance(late := club.find_film("solaris 2002"), Found) and late.film.year == 2002
+    assert early.film.id != late.film.id
 
 
 def test_the_library_index_holds_every_bundled_film(films: FilmClub) -> None:

@@ -6,35 +6,36 @@ longer than Discord can show. Nothing in the adapter names these commands.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 import discord
 from discord import app_commands
+from pydantic import Field
 
-import core.app  # noqa: F401  (the registry's command model needs the club class defined)
 from bots.discord.app import FilmClubBot
 from bots.discord.commands import build_groups
-from core.commands.registry import ArgType, Argument, Command, Registry
+from core.commands.arguments import Arguments, ChannelName, FilmTitle, RoleName
+from core.commands.registry import Command, Registry
 from core.responses import text
 from tests.discord_adapter import payloads
 from tests.discord_adapter.fake_discord import FakeDiscord
 from tests.discord_adapter.harness import invoke
 
 MONTHS = tuple(f"month-{n}" for n in range(1, 31))
+Month = Literal[MONTHS]  # type: ignore[valid-type]
+
+
+class PollArguments(Arguments):
+    film: FilmTitle
+    close_after: int = Field(alias="close-after", description="Hours", ge=1, le=72)
+    class_: Month | None = Field(None, alias="class", description="Which month")
+    where: ChannelName | None = Field(None, description="Channel")
+    who: RoleName | None = Field(None, description="Role that may vote")
 
 
 def made_up_registry() -> Registry:
     registry = Registry()
-    registry.command(
-        "poll",
-        "open",
-        "Open a poll on the next film",
-        Argument(name="film", description="The first option", type=ArgType.FILM),
-        Argument(name="close-after", description="Hours", type=ArgType.INTEGER, min_value=1, max_value=72),
-        Argument(name="class", description="Which month", choices=MONTHS, required=False),
-        Argument(name="where", description="Channel", type=ArgType.CHANNEL, required=False),
-        Argument(name="who", description="Role that may vote", type=ArgType.ROLE, required=False),
-    )(lambda club, ctx, args: text("ok"))
+    registry.command("poll", "open", "Open a poll on the next film", PollArguments)(lambda club, ctx, args: text("ok"))
     return registry
 
 

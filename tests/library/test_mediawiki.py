@@ -12,10 +12,11 @@ import pytest
 
 from bots.console.__main__ import main
 from core.app import FilmClub
+from core.commands.lookup import Found
 from core.commands.registry import CommandContext
 from core.documents.mediawiki import WikiClient, WikiError, WikiUnavailable, title_from_input
 from core.library.model import SourceKind
-from core.responses import CardPart, ChoicePart, Response
+from core.responses import CardPart, ChoicePart
 from tests.library.fake_wikipedia import FakeWikipedia, serve, standard_wiki
 
 CONTACT = "filmclub-tests@example.org"
@@ -165,8 +166,9 @@ def test_film_add_ingests_the_article_and_answers_at_once(online: FilmClub, wiki
     card = online.run_line("/film info enter the dragon", organiser())
     assert isinstance(card.parts[0], CardPart) and card.parts[0].title == "Enter the Dragon"
     assert "Wikipedia: Enter the Dragon" in card.parts[0].sources
-    film = online.find_film("Enter the Dragon")
-    assert not isinstance(film, Response)
+    found = online.find_film("Enter the Dragon")
+    assert isinstance(found, Found)
+    film = found.film
     sources = {f.source for f in film.facts}
     assert {s.document_id for s in sources} == {"enwiki:Enter the Dragon"}
     assert {s.url for s in sources} == {"https://en.wikipedia.org/wiki/Enter_the_Dragon?oldid=954278955"}
@@ -176,16 +178,17 @@ def test_film_add_ingests_the_article_and_answers_at_once(online: FilmClub, wiki
 def test_film_add_again_refreshes_without_duplicating(online: FilmClub, wiki: FakeWikipedia) -> None:
     link = "https://en.wikipedia.org/wiki/Four_Daughters"
     assert "Added Four Daughters" in online.run_line(f"/film add {link}", organiser()).plain_text()
-    film = online.find_film("Four Daughters")
-    assert not isinstance(film, Response)
-    facts_before = len(film.facts)
+    found = online.find_film("Four Daughters")
+    assert isinstance(found, Found)
+    facts_before = len(found.film.facts)
     assert "already up to date" in online.run_line("/film add Four Daughters", organiser()).plain_text()
 
     text, revid = wiki.pages["Four Daughters"]
     wiki.pages["Four Daughters"] = (text.replace("| runtime        = 90 minutes", "| runtime = 91 minutes"), revid + 1)
     assert "Refreshed Four Daughters" in online.run_line("/film add Four Daughters", organiser()).plain_text()
-    film = online.find_film("Four Daughters")
-    assert not isinstance(film, Response)
+    found = online.find_film("Four Daughters")
+    assert isinstance(found, Found)
+    film = found.film
     assert len(film.facts) == facts_before and online.library.count_films() == 1
     assert {f.source.url for f in film.facts} == {f"https://en.wikipedia.org/wiki/Four_Daughters?oldid={revid + 1}"}
 

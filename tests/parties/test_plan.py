@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from core.app import FilmClub
+from core.commands.lookup import Found
 from core.library.model import Film
 from core.parties.plan import PlannedStep, PlanRequest, StepKind, build_plan, film_runtime
 from core.parties.prompts import beat_ends, party_plot
@@ -21,8 +22,8 @@ ASKED = datetime(2026, 3, 26, 12, 0, tzinfo=UTC)
 @pytest.fixture
 def film(club: FilmClub) -> Film:
     found = club.find_film("Children of Heaven")
-    assert isinstance(found, Film)
-    return found
+    assert isinstance(found, Found)
+    return found.film
 
 
 def plan_for(film: Film, start: datetime = START, now: datetime = ASKED, **choices: bool) -> list[PlannedStep]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from core.app import FilmClub
+from core.commands.lookup import Found
 from core.commands.registry import ArgType, CommandContext
 from core.library.model import Film
 from core.responses import ChoicePart, ErrorPart, Response, SpoilerPart, TextPart, Visibility
@@ -33,8 +34,8 @@ def texts(response: Response) -> list[str]:
 
 def film(club: FilmClub, title: str) -> Film:
     found = club.find_film(title)
-    assert isinstance(found, Film)
-    return found
+    assert isinstance(found, Found)
+    return found.film
 
 
 def test_the_command_is_registered_with_typed_arguments(shared_club: FilmClub) -> None:
