@@ -80,16 +80,17 @@ def answer_question(club: FilmClub, ctx: CommandContext, question: str) -> Respo
 def _answer_named(club: FilmClub, ctx: CommandContext, named: NamedFilm) -> Response:
     """Answer a question that names its film: the intent is read from the words the title left."""
     found = film_of(club, named.span.resolution)
-    if isinstance(found, Response):
-        return found
+    if not isinstance(found, Found):
+        return found.response()
+    film = found.film
     parsed = parse_question(named.rest)
-    club.remember_film(ctx, found)
+    club.remember_film(ctx, film)
     if parsed.intent is None:
         if not strip_filler(parsed.rest):
-            return Response(parts=[build_card(found)])
+            return Response(parts=[build_card(film)])
         return help_response()
     subject = " ".join(strip_filler(parsed.subject.split()))
-    return answer_about(club, ctx, found, parsed.intent, subject)
+    return answer_about(club, ctx, film, parsed.intent, subject)
 
 
 def _film_and_subject(club: FilmClub, ctx: CommandContext, parsed: Question) -> tuple[Film, str] | Response:
