@@ -18,6 +18,7 @@ from mwparserfromhell.utils import parse_anything
 from mwparserfromhell.wikicode import Wikicode
 
 from core.documents.beats import split_beats, split_sentences
+from core.documents.not_films import NotAFilmArticle, refuse_series
 from core.documents.passages import heading_paths, section_passages
 from core.documents.values import read_all_money
 from core.documents.wikitext_cast import read_cast
@@ -125,13 +126,10 @@ _NAME_FOLLOWS = re.compile(
 )
 
 
-class NotAFilmArticle(ValueError):
-    """Wikitext about something else (a person, a novel, a place): nothing of it belongs in a film library."""
-
-
 # a film article without an infobox still says what it is: {{Short description|1995 film}}, "is a 1995 drama film";
 # a document with no lead at all (sections only) is given the benefit of the doubt
 _FILM_DESCRIPTION = re.compile(r"short description\s*\|[^}]*\b(?:film|movie)\b", re.IGNORECASE)
+_OTHER_INFOBOX = re.compile(r"\{\{\s*infobox[ _]+([^|}\n<]+)", re.IGNORECASE)
 _CALLED_A_FILM = re.compile(r"\b(?:is|was) an?\b[^.]{0,120}?\b(?:film|movie)\b", re.IGNORECASE)
 
 
@@ -148,9 +146,12 @@ class _Article:
     def read(self) -> ParsedDocument:
         base = Source(document_id=self.document_id, kind=KIND, title=strip_disambiguator(self.name))
         reading = read_infobox(self.infobox, base) if self.infobox is not None else None
+        paragraphs = self._lead_paragraphs()
+        if paragraphs:
+            refuse_series(split_sentences(paragraphs[0])[0])
         if reading is None:
             if self.lead.strip() and not self._called_a_film():
-                raise NotAFilmArticle("not a film article: no film infobox, and its lead does not call it a film")
+                raise NotAFilmArticle(f"not a film article: {self._other_infobox()}its lead does not call it a film")
             self.problems.append("no film infobox")
         lead_names = self._lead_names()
         title = (reading and reading.title) or (lead_names[0] if lead_names else "") or base.title
@@ -162,7 +163,6 @@ class _Article:
             facts.extend(_retitled(fact, title) for fact in reading.facts)
         if base.title != self.name and normalize(base.title) == normalize(title):
             aliases.append(self.name)  # "Batman (1989 film)": the article name with its disambiguator
-        paragraphs = self._lead_paragraphs()
         facts.extend(self._summary(paragraphs, source))
         facts.extend(self._cast(source, facts))
         facts.extend(self._box_office(source, facts))
@@ -234,6 +234,11 @@ class _Article:
         if _FILM_DESCRIPTION.search(str(self.lead)):
             return True
         return any(_CALLED_A_FILM.search(paragraph) for paragraph in self._lead_paragraphs()[:2])
+
+    def _other_infobox(self) -> str:
+        """What the page's own infobox says it is, for the refusal: ``its infobox is {{Infobox television}}, ``."""
+        box = _OTHER_INFOBOX.search(str(self.lead))
+        return f"its infobox is {{{{Infobox {' '.join(box[1].split())}}}}} and " if box else "no film infobox, and "
 
     def _lead_paragraphs(self) -> list[str]:
         text = Renderer(headings=False).text(self.lead)

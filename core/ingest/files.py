@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.documents.cleaning import UnreadableDocument, clean_text, decode_document
+from core.documents.not_films import NotAFilmArticle
 from core.documents.parsers import UnknownFormat, parse_document
-from core.documents.wikitext import NotAFilmArticle
 from core.library.model import ParsedDocument
 from core.library.store import FilmLibrary, SaveStatus
 
