@@ -153,8 +153,10 @@ def main(argv: list[str] | None = None) -> int:
             return 1 if response.is_error else 0
         return 0
     if is_interactive(sys.stdin) and not as_json:
-        with console_parties(club, session):  # party messages print while the prompt is open
-            session.interact()
+        from bots.console.prompt import interact  # prompt_toolkit: only for the interactive prompt
+
+        with console_parties(club, session):  # party messages print above the prompt while it is open
+            interact(session)
     else:
         session.run_lines(sys.stdin)
     return 0

@@ -1,7 +1,7 @@
 """The terminal front end: the same command lines as chat, rendered with rich.
 
-Interactive on a terminal; one command line per input line when standard input is a pipe,
-so ``filmclub --json < commands.txt`` scripts it.
+Interactive on a terminal (`bots.console.prompt`); one command line per input line when standard input is a
+pipe, so ``filmclub --json < commands.txt`` scripts it.
 """
 
 from __future__ import annotations
@@ -36,9 +36,13 @@ class ConsoleSession:
         self.club = club
         self.as_json = as_json
         self.show_spoilers = show_spoilers
-        self.console = Console(file=out, highlight=False, soft_wrap=False)
-        self.out = out
         self.ctx = console_context()
+        self.use_output(out)
+
+    def use_output(self, out: TextIO) -> None:
+        """Print to ``out`` from now on (the interactive prompt passes its patched stdout)."""
+        self.out = out
+        self.console = Console(file=out, highlight=False, soft_wrap=False)
 
     def answer(self, line: str) -> Response | None:
         """The response to one input line (None for blank lines and console switches)."""
@@ -51,7 +55,16 @@ class ConsoleSession:
         if word in {"spoilers on", "spoilers off"}:
             self.show_spoilers = word.endswith("on")
             return None
+        if word in {"clear", "cls"}:
+            self.console.clear()
+            return None
         return self.club.run_line(line, self.ctx)
+
+    def handle(self, line: str) -> None:
+        """Answer one line and print the answer, if it has one."""
+        response = self.answer(line)
+        if response is not None:
+            self.show(response)
 
     def show(self, response: Response) -> None:
         """Print a response: rich on a terminal, one JSON object per line with ``--json``."""
@@ -66,24 +79,7 @@ class ConsoleSession:
         for line in lines:
             if line.strip().casefold() in QUIT_WORDS:
                 break
-            response = self.answer(line)
-            if response is not None:
-                self.show(response)
-
-    def interact(self) -> None:
-        """The interactive prompt, until ``quit`` or end of input."""
-        self.console.print("[bold]Film club[/bold] — type [cyan]help[/cyan] for commands, [cyan]quit[/cyan] to leave.")
-        while True:
-            try:
-                line = self.console.input(f"[bold green]{PROMPT}[/bold green]")
-            except (EOFError, KeyboardInterrupt):
-                self.console.print()
-                return
-            if line.strip().casefold() in QUIT_WORDS:
-                return
-            response = self.answer(line)
-            if response is not None:
-                self.show(response)
+            self.handle(line)
 
 
 def is_interactive(stream: TextIO) -> bool:

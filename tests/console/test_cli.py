@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -74,3 +76,17 @@ def test_ingest_reports_and_exit_status(cli_db: Path, tmp_path: Path, capsys: py
 def test_db_upgrade_migrates_and_names_the_revision(cli_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["db", "upgrade"]) == 0
     assert str(head_revision()) in capsys.readouterr().out
+
+
+def test_run_and_piped_input_start_without_prompt_toolkit(cli_db: Path) -> None:
+    """``filmclub run`` and scripts stay light: prompt_toolkit is imported for the interactive prompt only."""
+    script = (
+        "import io, sys\n"
+        "from bots.console.__main__ import main\n"
+        "assert main(['run', 'help']) == 0\n"
+        "sys.stdin = io.StringIO('/film search heaven\\n')\n"
+        "assert main([]) == 0\n"
+        "print('LOADED' if 'prompt_toolkit' in sys.modules else 'NOT LOADED')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().endswith("NOT LOADED"), done.stdout[-500:]
