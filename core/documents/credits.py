@@ -13,12 +13,11 @@ import re
 from dataclasses import dataclass
 
 from core.documents.beats import split_beats
+from core.documents.facts import FactReader
 from core.documents.passages import section_passages
 from core.documents.values import read_money, read_runtime, read_year
 from core.library.model import (
     CreditsValue,
-    Fact,
-    FactValue,
     FieldName,
     MoneyScope,
     ParsedDocument,
@@ -27,7 +26,6 @@ from core.library.model import (
     ReleaseKind,
     ReleaseValue,
     ScoreValue,
-    Source,
     SourceKind,
     TextValue,
 )
@@ -117,20 +115,6 @@ def _locate(lines: list[str]) -> _Page:
     return page
 
 
-class _Reader:
-    def __init__(self, document_id: str, title: str) -> None:
-        self.document_id = document_id
-        self.title = title
-        self.facts: list[Fact] = []
-        self.problems: list[str] = []
-
-    def source(self, location: str) -> Source:
-        return Source(document_id=self.document_id, kind=KIND, title=self.title, location=location)
-
-    def add(self, field: FieldName, value: FactValue, raw: str, location: str) -> None:
-        self.facts.append(Fact(field=field, value=value, raw=raw, source=self.source(location)))
-
-
 def _header(page: _Page, name: str) -> tuple[str, int | None, int]:
     """Find title, year and the line where the synopsis starts."""
     lines = page.lines
@@ -152,7 +136,7 @@ def _header(page: _Page, name: str) -> tuple[str, int | None, int]:
     return title or name, year, after
 
 
-def _read_verdict(reader: _Reader, page: _Page) -> None:
+def _read_verdict(reader: FactReader, page: _Page) -> None:
     lines = page.lines
     said: dict[str, bool] = {}
     if page.verdict is not None:
@@ -170,7 +154,7 @@ def _read_verdict(reader: _Reader, page: _Page) -> None:
         reader.add(FieldName.END_CREDITS, CreditsValue(has_scenes=next(iter(said.values()))), raw, "verdict")
 
 
-def _read_details(reader: _Reader, page: _Page, stop: int) -> None:
+def _read_details(reader: FactReader, page: _Page, stop: int) -> None:
     for line in page.lines[page.first_detail or stop : stop]:
         match = _DETAIL.match(line)
         if not match or line == "Ratings:":
@@ -229,7 +213,7 @@ def _user_score_owner(index: int, labels: dict[str, int], shown: str) -> str | N
     return by_position or by_shape
 
 
-def _read_ratings(reader: _Reader, page: _Page, stop: int) -> None:
+def _read_ratings(reader: FactReader, page: _Page, stop: int) -> None:
     if page.ratings is None:
         reader.problems.append("ratings: no Ratings section")
         return
@@ -275,7 +259,7 @@ def parse(text: str, document_id: str, name: str) -> ParsedDocument:
     lines = [line for i, line in enumerate(lines) if not (i == 0 and line.lower() in _NAV_LINES)]
     page = _locate(lines)
     title, year, synopsis_start = _header(page, name)
-    reader = _Reader(document_id, title)
+    reader = FactReader(document_id, title, KIND)
     _read_verdict(reader, page)
     if year:
         reader.add(FieldName.RELEASED, ReleaseValue(year=year, kind=ReleaseKind.YEAR), str(year), "header")

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from core.documents.beats import split_beats, split_sentences
+from core.documents.facts import FactReader
 from core.documents.flattened_layout import Layout, Section, split_layout, unpipe, value_items
 from core.documents.names import (
     MAX_WORDS_OF_ONE_NAME,
@@ -34,8 +35,6 @@ from core.documents.values import iter_dates, iter_money, read_runtime
 from core.library.model import (
     LEAD_SECTION,
     CastValue,
-    Fact,
-    FactValue,
     FieldName,
     MoneyScope,
     ParsedDocument,
@@ -43,7 +42,6 @@ from core.library.model import (
     PersonValue,
     Plot,
     ReleaseValue,
-    Source,
     SourceKind,
     TextValue,
 )
@@ -114,26 +112,6 @@ def detect(text: str) -> float:
     return round(min(score, 1.0), 2)
 
 
-class _Reader:
-    """Collects facts and problems while one dump is read."""
-
-    def __init__(self, document_id: str, title: str) -> None:
-        self.document_id = document_id
-        self.title = title
-        self.facts: list[Fact] = []
-        self.problems: list[str] = []
-        self._seen: set[tuple[str, str, str]] = set()
-
-    def source(self, location: str) -> Source:
-        return Source(document_id=self.document_id, kind=KIND, title=self.title, location=location)
-
-    def add(self, field: FieldName, value: FactValue, raw: str, location: str) -> None:
-        key = (field.value, value.key(), location)
-        if key not in self._seen:
-            self._seen.add(key)
-            self.facts.append(Fact(field=field, value=value, raw=raw.strip(), source=self.source(location)))
-
-
 def _title(layout: Layout, name: str) -> tuple[str, list[str]]:
     """Pick the title (infobox ``name``, else the first line) and aliases."""
     boxed = (value_items(layout.infobox.get("name", "")) or [""])[0]
@@ -151,7 +129,7 @@ def _section(layout: Layout, headings: frozenset[str]) -> Section | None:
     return next((s for s in layout.sections if s.heading.casefold() in headings), None)
 
 
-def _read_cast(reader: _Reader, section: Section | None, stems: set[str]) -> None:
+def _read_cast(reader: FactReader, section: Section | None, stems: set[str]) -> None:
     if section is None:
         return
     location = f"section: {section.heading}"
@@ -180,7 +158,7 @@ def _people_chunks(value: str) -> list[str]:
     return [_CREDIT_PREFIX.sub("", item).strip() for item in value_items(value, commas=True, conjunctions=True)]
 
 
-def _read_people(reader: _Reader, key: str, value: str, field: FieldName, known: list[str]) -> None:
+def _read_people(reader: FactReader, key: str, value: str, field: FieldName, known: list[str]) -> None:
     location = f"infobox: {key}"
     for chunk in _people_chunks(value):
         if not looks_like_name(chunk, max_words=_MAX_RUN_WORDS):
@@ -205,7 +183,7 @@ def _gross_scope(note: str) -> MoneyScope:
     return MoneyScope.WORLDWIDE
 
 
-def _read_money_field(reader: _Reader, key: str, value: str, field: FieldName) -> None:
+def _read_money_field(reader: FactReader, key: str, value: str, field: FieldName) -> None:
     text = " ".join(value_items(value))
     spans = iter_money(text)
     if not spans:
@@ -218,7 +196,7 @@ def _read_money_field(reader: _Reader, key: str, value: str, field: FieldName) -
         reader.add(field, money.model_copy(update={"scope": scope}), value, f"infobox: {key}")
 
 
-def _read_released(reader: _Reader, value: str) -> None:
+def _read_released(reader: FactReader, value: str) -> None:
     found = False
     for match in _FILM_DATE.finditer(value):
         args = [a.strip() for a in match["args"].split("|") if "=" not in a]
@@ -246,7 +224,7 @@ def _read_released(reader: _Reader, value: str) -> None:
         reader.problems.append(f"infobox: released: no date in {value!r}")
 
 
-def _read_infobox(reader: _Reader, layout: Layout, known: list[str]) -> None:
+def _read_infobox(reader: FactReader, layout: Layout, known: list[str]) -> None:
     box = layout.infobox
     for key, value in box.items():
         if key in _READ_FIELDS and not value_items(value):
@@ -286,7 +264,7 @@ def _known_names(layout: Layout, cast: list[tuple[str, str | None]], text: str) 
     return list(dict.fromkeys(known))
 
 
-def _read_plot(reader: _Reader, section: Section | None, stems: set[str]) -> Plot | None:
+def _read_plot(reader: FactReader, section: Section | None, stems: set[str]) -> Plot | None:
     if section is None:
         reader.problems.append("no Plot section")
         return None
@@ -297,7 +275,7 @@ def _read_plot(reader: _Reader, section: Section | None, stems: set[str]) -> Plo
     return Plot(source=reader.source(f"section: {section.heading}"), beats=split_beats(paragraphs))
 
 
-def _lead_sentences(reader: _Reader, lead: str) -> list[str]:
+def _lead_sentences(reader: FactReader, lead: str) -> list[str]:
     sentences = split_sentences(unpipe(lead)) if lead.strip() else []
     if sentences and not sentences[0][:1].isupper():
         reader.problems.append(f"lead: the first sentence is cut ({sentences[0][:60]!r}…); left out of the summary")
@@ -305,7 +283,7 @@ def _lead_sentences(reader: _Reader, lead: str) -> list[str]:
     return sentences
 
 
-def _read_prose(reader: _Reader, location: str, paragraphs: Iterable[str], stems: set[str]) -> None:
+def _read_prose(reader: FactReader, location: str, paragraphs: Iterable[str], stems: set[str]) -> None:
     """Read release events, money, comparisons and awards from prose sentences."""
     for paragraph in paragraphs:
         if paragraph.startswith(("{|", "|", "!")):
@@ -336,7 +314,7 @@ def parse(text: str, document_id: str, name: str) -> ParsedDocument:
     """
     layout = split_layout(text)
     title, aliases = _title(layout, name)
-    reader = _Reader(document_id, title)
+    reader = FactReader(document_id, title, KIND)
     if not layout.has_infobox:
         reader.problems.append("no infobox")
     elif not layout.infobox_closed:
