@@ -11,6 +11,8 @@ from core.clubs.store import ClubSettings
 from core.clubs.zones import resolve_zone, suggest_zones, zone_info
 from core.commands.arguments import Arguments, ChannelName, NoArguments, RoleName
 from core.commands.registry import CommandContext, Permission, Registry
+from core.nights.commands import describe
+from core.nights.store import NightStore
 from core.responses import ListPart, Response, TextPart, error
 
 if TYPE_CHECKING:
@@ -179,6 +181,8 @@ def club_settings(club: FilmClub, ctx: CommandContext, args: NoArguments) -> Res
         f"Prompts channel: {settings.prompts_channel or 'none (where a party is started)'}",
         f"Spoiler channels: {', '.join(settings.spoiler_channels) or 'none'}",
     ]
+    night = NightStore(club.engine).get(ctx.club_key)
+    items += describe(night, local) if night else ["Club night: none (/club night fridays 8pm sets one)"]
     return Response(parts=[ListPart(title="Club settings", items=items)])
 
 

@@ -13,11 +13,15 @@ def build_registry() -> Registry:
     """
     from core.answers import commands as answers
     from core.clubs import commands as clubs
+    from core.history import commands as history
     from core.ingest import commands as library
+    from core.nights import commands as nights
     from core.parties import commands as parties
+    from core.polls import commands as polls
     from core.spoilers import commands as spoilers
+    from core.watchlist import commands as watchlist
 
     registry = Registry()
-    for feature in (answers, spoilers, library, parties, clubs):
+    for feature in (answers, spoilers, library, parties, polls, clubs, watchlist, nights, history):
         feature.register(registry)
     return registry

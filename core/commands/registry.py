@@ -42,6 +42,7 @@ class CommandContext(BaseModel):
     spoiler_channel: bool = False
     now: datetime | None = None
     shard_key: int | None = None  # a sharded platform's number for the server (core.parties.shards), else None
+    press_id: str | None = None  # the platform's id of a button press: the same press delivered twice counts once
 
     @property
     def club_key(self) -> str:
@@ -95,7 +96,8 @@ class Command(BaseModel):
 GROUP_DESCRIPTIONS = {
     "film": "Look films up, ask about them, read plots without spoilers",
     "party": "Watch parties with scheduled discussion prompts",
-    "club": "This club's settings",
+    "club": "This club's settings, watchlist, club night and history",
+    "poll": "Vote on the next film",
 }
 
 

@@ -12,7 +12,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from pydantic import BaseModel
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from core.parties.store import as_utc
@@ -116,12 +116,17 @@ class PollStore:
 
     def latest_open(self, club_key: str) -> Poll | None:
         """The club's newest open poll, if any."""
+        return self._newest(club_key, polls.c.status == PollStatus.OPEN.value)
+
+    def latest(self, club_key: str) -> Poll | None:
+        """The club's newest open poll, else its newest poll of any state (a vote after the close is told so)."""
+        return self.latest_open(club_key) or self._newest(club_key, None)
+
+    def _newest(self, club_key: str, where: ColumnElement[bool] | None) -> Poll | None:
+        query = select(polls).where(polls.c.club_key == club_key)
         with self.engine.connect() as conn:
             row = conn.execute(
-                select(polls)
-                .where(polls.c.club_key == club_key, polls.c.status == PollStatus.OPEN.value)
-                .order_by(polls.c.id.desc())
-                .limit(1)
+                (query if where is None else query.where(where)).order_by(polls.c.id.desc()).limit(1)
             ).first()
             return _poll(conn, row) if row else None
 

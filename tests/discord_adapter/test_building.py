@@ -35,7 +35,9 @@ class PollArguments(Arguments):
 
 def made_up_registry() -> Registry:
     registry = Registry()
-    registry.command("poll", "open", "Open a poll on the next film", PollArguments)(lambda club, ctx, args: text("ok"))
+    registry.command("ballot", "open", "Open a poll on the next film", PollArguments)(
+        lambda club, ctx, args: text("ok")
+    )
     return registry
 
 
@@ -68,7 +70,7 @@ async def test_an_unknown_command_is_built_and_its_options_come_back_by_core_nam
     assert options["class"]["autocomplete"] is True and "choices" not in options["class"]  # 30 > Discord's 25
     assert options["where"]["type"] == 7 and options["who"]["type"] == 8
 
-    command = registry.get("poll", "open")
+    command = registry.get("ballot", "open")
     assert command is not None
     values = {
         "film": "Batman",
