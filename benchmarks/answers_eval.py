@@ -15,21 +15,13 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from core.app import FilmClub
-from core.settings import BUNDLED_DATA, Settings
-from tests.answers.eval_questions import PROSE_KINDS, EvalResult, ingest_eval_articles, run_eval, score
+from tests.answers.eval_questions import PROSE_KINDS, EvalResult, eval_club, run_eval, score
 
 
 def evaluate() -> list[EvalResult]:
     """Ingest the evaluation articles into a fresh library and ask every question."""
     with tempfile.TemporaryDirectory() as folder:
-        settings = Settings(
-            _env_file=None,  # type: ignore[call-arg]
-            FILMCLUB_DATABASE_URL=f"sqlite:///{Path(folder) / 'eval.sqlite3'}",
-            FILMCLUB_DATA_DIR=BUNDLED_DATA,
-        )
-        club = FilmClub(settings)
-        ingest_eval_articles(club)
+        club, _ = eval_club(Path(folder))
         results = run_eval(club)
         club.engine.dispose()
     return results

@@ -39,7 +39,7 @@ from core.commands.registry import CommandContext
 from core.ingest.bulk import ingest_sources
 from core.ingest.files import IngestReport
 from core.responses import Response, SpoilerPart
-from core.settings import BUNDLED_DATA
+from core.settings import BUNDLED_DATA, Settings
 
 DEV_ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "wikitext-dev"
 EVAL_DOCUMENTS = (BUNDLED_DATA, DEV_ARTICLES)
@@ -826,11 +826,16 @@ def check(item: EvalQuestion, response: Response) -> EvalResult:
     return result
 
 
-def ingest_eval_articles(club: FilmClub) -> IngestReport:
-    """File every evaluation article as ``filmclub ingest data/films tests/fixtures/wikitext-dev`` would."""
+def eval_club(folder: Path) -> tuple[FilmClub, IngestReport]:
+    """A club on a new SQLite file in ``folder`` holding every evaluation article, and the ingest's report.
+
+    The articles are filed as ``filmclub ingest data/films tests/fixtures/wikitext-dev`` files them.
+    """
+    url = f"sqlite:///{folder / 'eval.sqlite3'}"
+    club = FilmClub(Settings(_env_file=None, FILMCLUB_DATABASE_URL=url, FILMCLUB_DATA_DIR=BUNDLED_DATA))  # type: ignore[call-arg]
     report = ingest_sources(club.library, EVAL_DOCUMENTS, workers=1)
     club.library_changed()
-    return report
+    return club, report
 
 
 def run_eval(club: FilmClub, questions: tuple[EvalQuestion, ...] = QUESTIONS) -> list[EvalResult]:
