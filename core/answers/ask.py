@@ -10,17 +10,29 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from core.answers.article import ARTICLE_ANSWERS, other_titles
 from core.answers.card import build_card
 from core.answers.characters import cast_answer, in_cast, played_by, role_of, who_is
 from core.answers.fields import FIELD_QUESTIONS, answer_field
 from core.answers.intents import Intent, Question, parse_question
 from core.answers.naming import NamedFilm, find_named_film
+from core.answers.passages import (
+    MONEY_SECTIONS,
+    PLOT_SECTION,
+    RECEPTION_SECTIONS,
+    content_terms,
+    not_said,
+    passage_answer,
+)
 from core.answers.phrasing import FILLER, spans, strip_filler
 from core.answers.titles import Resolution, TitleIndex
 from core.commands.lookup import FilmLookup, Found
 from core.commands.registry import CommandContext
-from core.library.model import PEOPLE_FIELDS, FieldName, Film
+from core.library.model import PEOPLE_FIELDS, FieldName, Film, Plot
 from core.responses import ListPart, Response, TextPart, Visibility
+from core.spoilers.plot import tellings
+from core.spoilers.policy import beat_content, guard
+from core.spoilers.reveal import reveal_id
 
 if TYPE_CHECKING:
     from core.app import FilmClub
@@ -28,6 +40,24 @@ if TYPE_CHECKING:
 # Words that part a subject from a title: "who plays Zahra in Children of Heaven".
 SEPARATORS = frozenset({"in", "from", "on", "for"})
 MAX_PERSON_FILMS = 3
+# The sections an answer from passages belongs in, by intent.
+SECTIONS = {
+    Intent.SCORES: RECEPTION_SECTIONS,
+    Intent.AWARDS: RECEPTION_SECTIONS,
+    Intent.BUDGET: MONEY_SECTIONS,
+    Intent.GROSS: MONEY_SECTIONS,
+}
+# What the article doesn't say, for the intents answered from its sentences.
+NOT_SAID = {
+    Intent.SETTING: "where it is set",
+    Intent.FILMING: "where it was filmed",
+    Intent.TITLE_MEANING: "what its title means",
+    Intent.OTHER_TITLES: "any other title of it",
+}
+# Words of a plot question that ask for the plot, not for something in it.
+PLOT_WORDS = frozenset({"plot", "story", "storyline", "spoiler", "spoilers", "synopsis", "happens", "what"})
+ENDING_WORDS = frozenset({"end", "ending", "ends", "ended", "finale", "climax"})
+START_WORDS = frozenset({"start", "starts", "beginning", "begin", "begins", "opening", "setup", "premise"})
 EXAMPLES = (
     "who directed Children of Heaven?",
     "who plays Zahra in Children of Heaven?",
@@ -67,12 +97,16 @@ def answer_question(club: FilmClub, ctx: CommandContext, question: str) -> Respo
         return _answer_named(club, ctx, named)
     parsed = parse_question(question)
     if parsed.intent is None:
-        return _bare_title(club, ctx, parsed) or help_response()
+        bare = _bare_title(club, ctx, parsed)
+        film = None if bare is not None else club.channel_film(ctx)
+        if film is not None and strip_filler(parsed.rest):
+            return from_article(club, ctx, film, parsed.text.split())
+        return bare or help_response()
     found = _film_and_subject(club, ctx, parsed)
     if isinstance(found, Response):
         return found
     film, subject = found
-    response = answer_about(club, ctx, film, parsed.intent, subject)
+    response = answer_about(club, ctx, film, parsed, subject)
     club.remember_film(ctx, film)
     return response
 
@@ -88,9 +122,14 @@ def _answer_named(club: FilmClub, ctx: CommandContext, named: NamedFilm) -> Resp
     if parsed.intent is None:
         if not strip_filler(parsed.rest):
             return Response(parts=[build_card(film)])
-        return help_response()
+        return from_article(club, ctx, film, parsed.text.split())
     subject = " ".join(strip_filler(parsed.subject.split()))
-    return answer_about(club, ctx, film, parsed.intent, subject)
+    return answer_about(club, ctx, film, parsed, subject)
+
+
+def from_article(club: FilmClub, ctx: CommandContext, film: Film, words: list[str], what: str = "") -> Response:
+    """Answer from the film's article when no structured fact does: its best passages, or that it doesn't say."""
+    return passage_answer(club.library, film, words, ctx.spoiler_channel) or not_said(film, what)
 
 
 def _film_and_subject(club: FilmClub, ctx: CommandContext, parsed: Question) -> tuple[Film, str] | Response:
@@ -114,16 +153,35 @@ def _film_and_subject(club: FilmClub, ctx: CommandContext, parsed: Question) -> 
     return which_film()
 
 
-def answer_about(club: FilmClub, ctx: CommandContext, film: Film, intent: Intent, subject: str) -> Response:
-    """Answer one intent about a known film (plot text only hidden outside the club's spoiler channels)."""
+def answer_about(club: FilmClub, ctx: CommandContext, film: Film, parsed: Question, subject: str) -> Response:
+    """Answer one intent about a known film (plot text only hidden outside the club's spoiler channels).
+
+    A fact the library does not hold is looked for in the article's passages before saying so.
+    """
+    intent = parsed.intent
+    words = parsed.text.split()
     if intent is Intent.WHO_IS and subject:
         return who_is(film, subject, spoiler_channel=ctx.spoiler_channel)
     if intent in SUBJECT_ANSWERS and subject:
         return SUBJECT_ANSWERS[intent](film, subject)
+    if intent in ARTICLE_ANSWERS:
+        told = ARTICLE_ANSWERS[intent](club.library, film, ctx.spoiler_channel)
+        if told is not None:
+            return told
+    if intent is Intent.OTHER_TITLES:  # the subject is a language or a place ("the US": no filler then)
+        original = bool({"originally", "original", "first"} & set(words))
+        titles = other_titles(club.library, film, parsed.subject.removeprefix("the "), original)
+        return titles or not_said(film, NOT_SAID[intent])
+    if intent in NOT_SAID:  # the sentences that would say it are known: another passage would be a guess
+        return not_said(film, NOT_SAID[intent])
     if intent in FIELD_QUESTIONS:
+        if not film.facts_for(FIELD_QUESTIONS[intent].field):
+            found = passage_answer(club.library, film, words, ctx.spoiler_channel, SECTIONS.get(intent))
+            if found is not None:
+                return found
         return answer_field(film, intent, subject)
     if intent is Intent.PLOT:
-        return plot_pointer(club, film)
+        return plot_answer(club, ctx, film, words)
     return cast_answer(film)
 
 
@@ -208,17 +266,43 @@ def person_answer(club: FilmClub, name: str) -> Response:
     return Response(parts=list(parts)) if parts else which_film()
 
 
-def plot_pointer(club: FilmClub, film: Film) -> Response:
-    """Plot questions go to the spoiler-safe plot command; the summary is no spoiler."""
+def plot_answer(club: FilmClub, ctx: CommandContext, film: Film, words: list[str]) -> Response:
+    """A plot question: how it ends, something in the plot (its passages, spoilers hidden), or how to read it."""
+    plots = tellings(film)
+    if ENDING_WORDS & set(words):
+        return ending(film, plots[0], ctx.spoiler_channel) if plots else no_plot(film)
+    if START_WORDS & set(words):
+        if not plots:
+            return no_plot(film)
+        plot = plots[0]
+        setup = f"{plot.beats[0].text} ({plot.source.label}, part 1 of {len(plot.beats)}, the set-up)"
+        return Response(parts=[TextPart(text=setup)])
+    if content_terms([w for w in words if w not in PLOT_WORDS]):
+        found = passage_answer(club.library, film, words, ctx.spoiler_channel, PLOT_SECTION)
+        if found is not None:
+            return found
     parts: list[TextPart] = []
-    summary = film.facts_for(FieldName.SUMMARY)
-    if summary:
+    if film.facts_for(FieldName.SUMMARY):
         parts.append(answer_field(film, Intent.SUMMARY).parts[0])  # type: ignore[arg-type]
-    if club.registry.get("film", "plot") is not None:
+    if not plots:
+        parts.extend(p for p in no_plot(film).parts if isinstance(p, TextPart))
+    elif club.registry.get("film", "plot") is not None:
         parts.append(TextPart(text=f"The plot is hidden behind spoiler tags: try `/film plot {film.title}`."))
-    elif not parts:
-        return answer_field(film, Intent.SUMMARY)
-    return Response(parts=list(parts))
+    return Response(parts=list(parts)) if parts else not_said(film)
+
+
+def ending(film: Film, plot: Plot, spoiler_channel: bool) -> Response:
+    """How a film ends: the last beat of its fullest plot, hidden as ``/film plot`` hides it."""
+    beat = plot.beats[-1]
+    label = f"how it ends ({plot.source.label}, part {beat.index} of {len(plot.beats)})"
+    content = beat_content(beat.index, len(plot.beats))
+    part = guard(content, label, beat.text, plain=spoiler_channel, reveal_id=reveal_id(film, plot, beat))
+    return Response(parts=[part])
+
+
+def no_plot(film: Film) -> Response:
+    """The article tells no plot: say so, rather than that it is hidden."""
+    return Response(parts=[TextPart(text=f"The article on {film.display_title} has no plot section.")])
 
 
 def which_film() -> Response:

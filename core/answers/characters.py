@@ -122,9 +122,10 @@ def played_by(film: Film, character: str) -> Response:
         Each actor playing a matching character, cited; or what the cast list does hold.
 
     """
-    cast = [r for r in roles(film) if r.character]
+    listed = roles(film)
+    cast = [r for r in listed if r.character]
     if not cast:
-        return _no_cast(film)
+        return _no_cast(film) if not listed else _text(f"{_not_in_cast(film, character)} {_cast_hint(film)}")
     matches = best_matches(character, [r.character or "" for r in cast])
     if not matches:
         missing_one = f"I don't have a character called “{character}” in {film.display_title}."
@@ -306,9 +307,16 @@ def _people(film: Film, name: str, fields: tuple[FieldName, ...]) -> list[str]:
     return found
 
 
+def _not_in_cast(film: Film, character: str) -> str:
+    """A character the cast list does not name: said as that, never as "no cast list"."""
+    return f"The cast list I have for {film.display_title} names its actors only, not who plays “{character}”."
+
+
 def _cast_hint(film: Film, characters: bool = False) -> str:
     """Say whom the cast list does name (actors, or their characters), and where the list comes from."""
     cast = [r for r in roles(film) if r.character or not characters]
+    if characters and not cast and roles(film):
+        return _cast_hint(film)
     if not cast:
         return "I have no cast list for it."
     names = join_words([(r.character or "") if characters else r.actor for r in cast[:MAX_CAST_SHOWN]])

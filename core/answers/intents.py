@@ -46,6 +46,10 @@ class Intent(StrEnum):
     ROLE_OF = "role_of"
     IN_CAST = "in_cast"
     WHO_IS = "who_is"
+    TITLE_MEANING = "title_meaning"
+    OTHER_TITLES = "other_titles"
+    SETTING = "setting"
+    FILMING = "filming"
 
 
 LANGUAGES = tuple(
@@ -174,6 +178,9 @@ RULES: tuple[Rule, ...] = (
     *_rules(I.END_CREDITS, r"stay (?:for|through|after) the credits", r"stingers?", r"credits? scenes?"),
     *_rules(I.SCORES, r"critics?", r"reviews?", r"reviewed", r"ratings?", r"rated", r"metascore", r"metacritic"),
     *_rules(I.SCORES, r"rotten tomatoes", r"tomatometer", r"audience score", r"user score", r"well received"),
+    *_rules(
+        I.SCORES, r"(?:was|were) (?:it |the (?:film|movie) )?received", r"how (?:was|is) (?:it )?(?:received|rated)"
+    ),
     *_rules(I.SCORES, r"reception", r"any good", r"worth (?:watching|seeing)", r"acclaimed", r"imdb"),
     *_rules(I.SCORES, r"what (?:did|do) (?:the )?(?:critics|reviewers|people|audiences) (?:think|say)(?: of| about)?"),
     *_rules(I.SCORES, r"how (?:good|bad|well liked|popular) is", r"scores?", tier=1),
@@ -181,9 +188,52 @@ RULES: tuple[Rule, ...] = (
     *_rules(I.AWARDS, r"(?:win|won|get|got) (?:any )?(?:awards?|oscars?|prizes?)", r"awards?", r"oscars?"),
     *_rules(I.AWARDS, r"nominat(?:ed|ion|ions)", r"accolades", r"academy awards?"),
     *_rules(I.AWARDS, r"win anything|won anything", r"prizes?", tier=1),
+    *_rules(
+        I.TITLE_MEANING,
+        r"what (?:does|do|did) (?:the )?(?:title |name |word |it |that |this )?mean",
+        r"meaning",
+        (r"^what (?:does|do|did)", r"mean$"),
+        r"translat(?:e|es|ed|ion|ions)(?: to| as| into)?",
+        r"(?:title|name) (?:refers?|comes?) (?:to|from)",
+        tier=3,
+    ),
+    *_rules(
+        I.OTHER_TITLES,
+        rf"(?:called|titled|named|known|released) (?:in|as in) (?P<subject>{_LANGS})",
+        r"(?:called|titled|named|known|released as) in (?:the )?(?P<subject>[a-z]+(?: [a-z]+)?)$",
+        rf"(?P<subject>{_LANGS}) (?:title|name|version)",
+        r"(?:called|titled|named|known) (?:in|as) (?:other|different) (?:countries|languages)",
+        r"also (?:known|called|titled|released) as",
+        r"aka",
+        r"(?:other|alternat(?:e|ive)|different|english|us|uk|international|working|native|original) (?:titles?|names?)",
+        r"original(?:ly)? (?:called|titled|named|known as|released as)",
+        r"what (?:was|is) (?:it|the film|the movie) (?:first |originally )?(?:called|titled|named)",
+        rf"^what (?:is|was) (?:it |the title )?in (?P<subject>{_LANGS})$",
+        tier=3,
+    ),
+    *_rules(
+        I.SETTING,
+        r"setting",
+        r"(?:takes?|took|taking) place",
+        r"where (?:is|was|does|did) (?:it |the (?:film|movie|story) )?(?:set|happen)",
+        r"(?:is|was) (?:it |the (?:film|movie|story) )?set (?:in|during|on|at)",
+        r"set (?:in|during)",
+        r"(?:what|which) (?:city|country|town|place|year|era|period|time) is it set",
+    ),
+    *_rules(
+        I.FILMING,
+        r"film(?:ed|ing)(?: locations?)?",
+        r"shooting(?: locations?)?",
+        r"principal photography",
+        r"(?:was|were) (?:it |they )?shot",
+        r"where (?:was|were|did) (?:it |they )?(?:shot|shoot|film)",
+        r"locations?",
+    ),
     *_rules(I.SUMMARY, r"tell me about", r"summary", r"synopsis", r"premise", r"overview", r"logline"),
     *_rules(I.SUMMARY, (r"what", r"about"), r"what is it", tier=1),
-    *_rules(I.PLOT, r"plot", r"what happens", r"how does (?:it|the film|the movie) end", r"ending", r"spoilers?"),
+    *_rules(
+        I.PLOT, r"plot", r"what happens", r"how (?:does|did) (?:it |the film |the movie )?end", r"ending", r"spoilers?"
+    ),
     *_rules(I.PLOT, r"story", tier=1),
     *_rules(I.CAST, r"cast", r"who (?:is|are|was|were) in", r"who stars?", r"who starred", r"starring", r"stars"),
     *_rules(I.CAST, r"actors?", r"actress(?:es)?", r"who acted", r"who appear(?:s|ed)?", r"leads?"),

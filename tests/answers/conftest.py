@@ -16,13 +16,11 @@ from core.settings import BUNDLED_DATA, Settings
 _channels = itertools.count()
 
 
-@pytest.fixture(scope="package")
-def films(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FilmClub]:
-    """A club holding the bundled films, on SQLite, shared: tests must not change its library.
+DEV_ARTICLES = Path(__file__).parents[1] / "fixtures" / "wikitext-dev"
 
-    Tests that add films use the per-test ``club`` fixture instead (which also runs on PostgreSQL in CI).
-    """
-    folder = tmp_path_factory.mktemp("answers")
+
+def _shared_club(folder: Path, *more: Path) -> FilmClub:
+    """A club on SQLite in ``folder`` holding the bundled films and the documents in ``more``."""
     settings = Settings(
         _env_file=None,  # type: ignore[call-arg]
         FILMCLUB_DATABASE_URL=f"sqlite:///{folder / 'answers.sqlite3'}",
@@ -30,6 +28,27 @@ def films(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FilmClub]:
     )
     club = FilmClub(settings)
     club.seed_bundled_films()
+    if more:
+        ingest_paths(club.library, list(more))
+        club.library_changed()
+    return club
+
+
+@pytest.fixture(scope="package")
+def films(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FilmClub]:
+    """A club holding the bundled films, on SQLite, shared: tests must not change its library.
+
+    Tests that add films use the per-test ``club`` fixture instead (which also runs on PostgreSQL in CI).
+    """
+    club = _shared_club(tmp_path_factory.mktemp("answers"))
+    yield club
+    club.engine.dispose()
+
+
+@pytest.fixture(scope="package")
+def dev_films(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FilmClub]:
+    """A club holding the bundled films and the 33 development articles (tests/fixtures/wikitext-dev), shared."""
+    club = _shared_club(tmp_path_factory.mktemp("answers-dev"), DEV_ARTICLES)
     yield club
     club.engine.dispose()
 
@@ -38,23 +57,3 @@ def films(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FilmClub]:
 def ctx() -> CommandContext:
     """A channel of its own, so the film one test talks about never leaks into another."""
     return CommandContext(platform="test", server_id="club", channel_id=f"channel-{next(_channels)}", user_id="member")
-
-
-DEV_ARTICLES = Path(__file__).parents[1] / "fixtures" / "wikitext-dev"
-
-
-@pytest.fixture(scope="package")
-def dev_films(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FilmClub]:
-    """A club holding the bundled films and the 33 development articles (tests/fixtures/wikitext-dev), shared."""
-    folder = tmp_path_factory.mktemp("answers-dev")
-    settings = Settings(
-        _env_file=None,  # type: ignore[call-arg]
-        FILMCLUB_DATABASE_URL=f"sqlite:///{folder / 'dev.sqlite3'}",
-        FILMCLUB_DATA_DIR=BUNDLED_DATA,
-    )
-    club = FilmClub(settings)
-    club.seed_bundled_films()
-    ingest_paths(club.library, [DEV_ARTICLES])
-    club.library_changed()
-    yield club
-    club.engine.dispose()

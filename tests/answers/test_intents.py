@@ -133,6 +133,22 @@ PHRASINGS: list[tuple[str, Intent, str, str]] = [
     ("what is welcome about", I.SUMMARY, "", "welcome"),
     ("how does it end", I.PLOT, "", ""),
     ("what happens in batman", I.PLOT, "", "batman"),
+    # what the title means, other titles
+    ("what does kadavul mean", I.TITLE_MEANING, "", "kadavul"),
+    ("what is the meaning of the title", I.TITLE_MEANING, "", "title"),
+    ("how does the title translate", I.TITLE_MEANING, "", "title"),
+    ("what is it called in spanish", I.OTHER_TITLES, "spanish", ""),
+    ("what was it originally called", I.OTHER_TITLES, "", ""),
+    ("what is it also known as", I.OTHER_TITLES, "", ""),
+    ("what is its english title", I.OTHER_TITLES, "english", ""),
+    ("what was it called in the us", I.OTHER_TITLES, "", ""),
+    # where it is set, where it was filmed
+    ("where is it set", I.SETTING, "", ""),
+    ("where does it take place", I.SETTING, "", ""),
+    ("what year is it set in", I.SETTING, "", ""),
+    ("where was it filmed", I.FILMING, "", ""),
+    ("where was it shot", I.FILMING, "", ""),
+    ("what were the filming locations", I.FILMING, "", ""),
 ]
 
 

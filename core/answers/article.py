@@ -1,0 +1,198 @@
+"""Facts the article tells in sentences, not in its infobox.
+
+What it is about, where it is set and filmed, what its title means and what else it is called.
+
+Each is read from the film's passages at question time, in article order and in general terms (a
+parenthesis after the title in the lead, "set in", "filmed in"), and quoted with its section. A
+sentence from the plot after the set-up stays behind a spoiler, as every plot passage does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from core.answers.cite import join_words
+from core.answers.intents import DEMONYMS, Intent
+from core.answers.passages import citation, in_plot, plot_part
+from core.answers.phrasing import fold
+from core.documents.beats import split_sentences
+from core.library.model import Film, Passage
+from core.responses import Response, SpoilerPart, TextPart
+
+if TYPE_CHECKING:
+    from core.library.store import FilmLibrary
+
+_PAREN = re.compile(r"\(([^()]{2,300})\)")
+_MEANING = re.compile(
+    r"^(?:lit(?:erally|\.)?|transl(?:ated|ation|\.)?|trans\.|meaning|english(?: title)?)\s*:?\s*"
+    r"[\"“'‘]?(?P<what>.+?)[\"”'’]?$",
+    re.IGNORECASE,
+)
+_LABELLED = re.compile(r"^(?P<label>[^:]{2,60}):\s*[\"“'‘]?(?P<name>.+?)[\"”'’]?$")
+_ALSO = re.compile(
+    r"\b(?:also known as|a\.k\.a\.|aka|released (?:in [\w ]+ )?as|retitled|renamed|originally (?:titled|called|"
+    r"named|released as)|working title(?: was| of)?|stylized as|stylised as)\s*:?\s*[\"“']?"
+    r"(?P<name>[^\"”'.,;()]{2,80})",
+    re.IGNORECASE,
+)
+_ORIGINAL = re.compile(
+    r"\b(?:originally (?:titled|called|named|known as|released as)|working title|first (?:titled|called|named)|"
+    r"(?:was|were) (?:re)?titled|retitled|renamed)\b",
+    re.I,
+)
+_TITLE_TALK = re.compile(
+    r"\b(?:the (?:film's )?(?:title|name) (?:means?|refers?|comes?|is (?:taken|derived))|named after)\b", re.I
+)
+_SET = re.compile(
+    r"\b(?:(?:is|was|are|were) set|set (?:in|during|on|at|against|around)|takes? place|took place|taking place)\b"
+    r"(?! to\b| for\b| up\b| out\b| off\b)",
+    re.I,
+)
+_SETTING_SECTION = re.compile(r"setting|premise|synopsis|plot|story", re.I)
+_FILMED = re.compile(
+    r"\b(?:filmed|filming|shot|shooting|principal photography|photographed|on location)\b(?! of\b)", re.I
+)
+_PLACE_AFTER = re.compile(r"\b(?:in|at|on location in|near|around|across|throughout)\s+(?:the\s+)?[A-Z]")
+_FILMING_SECTION = re.compile(r"filming|shooting|photography|location", re.I)
+
+
+def _sentences(passages: list[Passage], pattern: re.Pattern[str]) -> list[tuple[Passage, str]]:
+    return [(p, s) for p in passages for s in split_sentences(p.text) or [p.text] if pattern.search(s)]
+
+
+def _lead_opening(passages: list[Passage]) -> Passage | None:
+    return next((p for p in passages if p.section == ("Lead",)), None)
+
+
+def _quoted(film: Film, found: list[tuple[Passage, str]], plain: bool, limit: int = 2) -> Response:
+    parts: list[TextPart | SpoilerPart] = []
+    for passage, sentence in found[:limit]:
+        if in_plot(passage):
+            parts.append(plot_part(film, passage, sentence, plain))
+        else:
+            parts.append(TextPart(text=f"{sentence} ({citation(passage)})"))
+    return Response(parts=list(parts))
+
+
+def about(library: FilmLibrary, film: Film, plain: bool) -> Response | None:
+    """What the film is about: the whole first paragraph of the article's lead (never a spoiler)."""
+    opening = _lead_opening(library.passages(film.id))
+    return Response(parts=[TextPart(text=f"{opening.text} ({citation(opening)})")]) if opening else None
+
+
+def setting(library: FilmLibrary, film: Film, plain: bool) -> Response | None:
+    """Where (and when) the film is set: the lead's sentence saying so, else the plot's.
+
+    Other sections are not read: they tell of other works (sequels, novels, a remake).
+    """
+    found = [
+        (passage, sentence)
+        for passage, sentence in _sentences(library.passages(film.id), _SET)
+        if passage.section == ("Lead",) or any(_SETTING_SECTION.search(h) for h in passage.section)
+    ]
+    order = sorted(found, key=lambda ps: 0 if ps[0].section == ("Lead",) else 1)
+    return _quoted(film, order, plain, limit=1) if order else None
+
+
+def filming(library: FilmLibrary, film: Film, plain: bool) -> Response | None:
+    """Where and when the film was shot: sentences of its production sections first."""
+    scored = []
+    for passage, sentence in _sentences(library.passages(film.id), _FILMED):
+        if in_plot(passage):
+            continue
+        score = 2 * any(_FILMING_SECTION.search(h) for h in passage.section) + bool(_PLACE_AFTER.search(sentence))
+        if score:
+            scored.append((-score, passage.ordinal, passage, sentence))
+    order = [(passage, sentence) for *_, passage, sentence in sorted(scored, key=lambda item: item[:2])]
+    return _quoted(film, order, plain) if order else None
+
+
+def _lead_parenthesis(opening: Passage, film: Film) -> list[str]:
+    """The pieces of the parenthesis right after the title in the lead's first sentence."""
+    first = (split_sentences(opening.text) or [opening.text])[0]
+    match = _PAREN.search(first)
+    if match is None or match.start() > len(film.title) + 40:
+        return []
+    return [p.strip() for p in re.split(r";|\bor\b", match.group(1)) if p.strip()]
+
+
+def title_meaning(library: FilmLibrary, film: Film, plain: bool) -> Response | None:
+    """What the title means: the translation the lead gives after the title, or a sentence about the title."""
+    passages = library.passages(film.id)
+    opening = _lead_opening(passages)
+    if opening is not None:
+        for piece in _lead_parenthesis(opening, film):
+            meaning = _MEANING.match(piece)
+            plain_english = piece.isascii() and not re.search(r"\d|:|film|born", piece)
+            if meaning or plain_english:
+                what = meaning.group("what") if meaning else piece.strip("\"“”'")
+                text = f"{film.title} means “{what}” ({citation(opening)})."
+                return Response(parts=[TextPart(text=text)])
+    found = _sentences(passages, _TITLE_TALK)
+    return _quoted(film, found, plain, limit=1) if found else None
+
+
+def other_titles(library: FilmLibrary, film: Film, language: str, original: bool) -> Response | None:
+    """Other titles of the film: the lead's ("US release title: …", "Italian: …"), its aliases, "originally titled".
+
+    Args:
+        library: the store.
+        film: the film.
+        language: a language asked about ("spanish"), or "".
+        original: the question asks what it was first called.
+
+    Returns:
+        The title in that language when the article gives one; else every other title it gives (saying
+        that none is in that language); None when it gives none.
+
+    """
+    passages = library.passages(film.id)
+    opening = _lead_opening(passages)
+    labelled: list[tuple[str, str]] = []
+    if opening is not None:
+        for piece in _lead_parenthesis(opening, film):
+            meaning, found = _MEANING.match(piece), _LABELLED.match(piece)
+            if meaning:
+                label, name = "English translation", meaning.group("what")
+            else:
+                label, name = (found.group("label"), found.group("name")) if found else ("", piece.strip("\"“”'"))
+            if not re.search(r"\d{4}|\bborn\b", name):
+                labelled.append((label.strip(), name.strip("\"“”' ")))
+        labelled += [("", m.group("name").strip()) for m in _ALSO.finditer(opening.text)]
+    if original:
+        first = _sentences(passages, _ORIGINAL)
+        if first:
+            return _quoted(film, first, plain=False, limit=1)
+    known = {fold(name) for _, name in labelled} | {fold(film.title)}
+    labelled += [("", alias) for alias in film.aliases if fold(alias) not in known and "(" not in alias]
+    labelled = list({fold(name): (label, name) for label, name in reversed(labelled)}.values())[::-1]
+    if not labelled:
+        return None
+    source = citation(opening) if opening is not None else join_words([s.label for s in film.sources])
+    if language:
+        wanted = {fold(language), *(fold(d) for d, country in DEMONYMS.items() if fold(language) in country)}
+        matching = [n for label, n in labelled if wanted & set(fold(label).split())]
+        if not matching and fold(language) == "english":
+            matching = [n for label, n in labelled if not label and n.isascii()]
+        if matching:
+            said = f"In {_place(language)}, {film.title} is “{matching[0]}” ({source})."
+            return Response(parts=[TextPart(text=said)])
+    shown = join_words([f"“{n}”" + (f" ({label})" if label else "") for label, n in labelled])
+    lead = f"The article gives no title for {film.title} in {_place(language)}. " if language else ""
+    return Response(parts=[TextPart(text=f"{lead}{film.title} is also known as {shown} ({source}).")])
+
+
+def _place(language: str) -> str:
+    """``the US``, ``Spanish``: a language or place as a sentence names it."""
+    return f"the {language.upper()}" if len(language) <= 3 else language.title()
+
+
+ArticleAnswer = Callable[["FilmLibrary", Film, bool], Response | None]
+ARTICLE_ANSWERS: dict[Intent, ArticleAnswer] = {
+    Intent.SUMMARY: about,
+    Intent.SETTING: setting,
+    Intent.FILMING: filming,
+    Intent.TITLE_MEANING: title_meaning,
+}
