@@ -117,7 +117,14 @@ def party_start(club: FilmClub, ctx: CommandContext, args: StartArguments) -> Re
 
     def plan(party_id: int) -> list[PlannedStep]:
         request = PlanRequest(
-            party_id, film, starts_at, settings.timezone, now, settings.reminder_day_before, settings.reminder_soon
+            party_id,
+            film,
+            starts_at,
+            settings.timezone,
+            now,
+            settings.reminder_day_before,
+            settings.reminder_soon,
+            passages=club.library.passages(film.id),
         )
         return build_plan(request)
 

@@ -2,7 +2,7 @@
 
 Reminders the day before and 15 minutes before (each optional per club), "press play" at the start,
 prompts during the film timed to its runtime and plot beats, a note when the credits roll, open
-questions after the film (the ending, the characters, how it was made and received), and a
+questions after the film (the ending, the characters, how it was made and received, its themes), and a
 follow-up the next day. A prompt at a point of the film speaks only of beats that have fully played
 by then. "The day before" and "the next day" keep the local hour across a DST change; times within
 the film are elapsed minutes.
@@ -11,14 +11,23 @@ the film are elapsed minutes.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from core.library.model import FieldName, Film, Plot, PlotBeat, RuntimeValue
+from core.library.model import FieldName, Film, Passage, Plot, PlotBeat, RuntimeValue
 from core.library.reconcile import view_field
-from core.parties.prompts import Prompt, PromptWriter, beat_ends, credits_verdict, the_making, the_reception
+from core.parties.prompts import (
+    Prompt,
+    PromptWriter,
+    beat_ends,
+    credits_verdict,
+    the_making,
+    the_reception,
+    the_themes,
+)
 from core.responses import Response, TextPart, TimePart
 
 DEFAULT_RUNTIME = 100
@@ -64,6 +73,7 @@ class PlanRequest:
     now: datetime
     reminder_day_before: bool = True
     reminder_soon: bool = True
+    passages: Sequence[Passage] = ()  # the film's articles, in order: the questions after the film quote them
 
 
 def film_runtime(film: Film) -> tuple[int, bool]:
@@ -161,8 +171,9 @@ def build_plan(request: PlanRequest) -> list[PlannedStep]:
     for label, prompt in (
         ("Discussion: the ending", writer.the_ending()),
         ("Discussion: the characters", writer.the_characters()),
-        ("Discussion: how it was made", the_making(film)),
-        ("Discussion: how it was received", the_reception(film)),
+        ("Discussion: how it was made", the_making(film, request.passages)),
+        ("Discussion: how it was received", the_reception(film, request.passages)),
+        ("Discussion: themes", the_themes(film, request.passages)),
     ):
         if prompt is not None:
             steps.append(_step(StepKind.DISCUSSION, label, start + timedelta(minutes=minute), prompt))

@@ -8,17 +8,19 @@ Questions are open: they ask what members think, never for a right answer.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from core.answers.characters import roles
 from core.answers.cite import Cited, cite_groups, cited_text, join_words
 from core.documents.beats import split_sentences
-from core.library.model import CreditsValue, FieldName, Film, Plot, PlotBeat
+from core.library.model import CreditsValue, FieldName, Film, Passage, Plot, PlotBeat
 from core.library.reconcile import view_field
 from core.parties.moments import PRIORITY, Moment, moments_in, pick_form
+from core.parties.sections import Aspect, critic_quotes, production_quotes, theme_quote
 from core.responses import Part, Response, TextPart
 from core.spoilers.plot import tellings
-from core.spoilers.policy import beat_content, guard
+from core.spoilers.policy import Content, beat_content, guard
 from core.spoilers.reveal import reveal_id
 
 MAX_RECAP_CHARS = 240
@@ -206,8 +208,37 @@ class PromptWriter:
         return Prompt(Response(parts=[TextPart(text="Discussion: the characters."), TextPart(text=text)]))
 
 
-def the_making(film: Film) -> Prompt | None:
-    """Ask how it was made: who, where, for how much; None when the library holds none of that."""
+ASPECT_QUESTIONS = {
+    Aspect.DEVELOPMENT: "Knowing how it came together, does anything on screen look different to you now?",
+    Aspect.CASTING: "Can you picture anyone else in these roles? Did the casting work for you?",
+    Aspect.FILMING: "Did you feel where and how it was shot while watching? Which scene shows it best?",
+    Aspect.EFFECTS: "How well do the effects hold up today?",
+    Aspect.MUSIC: "What did the music do for the scenes it played under?",
+}
+
+
+def the_making(film: Film, passages: Sequence[Passage] = ()) -> Prompt | None:
+    """Ask how it was made: one or two sentences of the article's production sections, else who, where, how much.
+
+    Args:
+        film: the film.
+        passages: its articles' passages in article order (none: the library's facts are all there is).
+
+    Returns:
+        The prompt, or None when the library holds nothing about the making.
+
+    """
+    quotes = production_quotes(passages)
+    if quotes:
+        questions = list(dict.fromkeys(ASPECT_QUESTIONS[q.aspect or Aspect.DEVELOPMENT] for q in quotes))
+        parts: list[Part] = [TextPart(text="Discussion: how it was made. From the article:")]
+        parts += [TextPart(text=q.quoted()) for q in quotes]
+        return Prompt(Response(parts=[*parts, TextPart(text=" ".join(questions))]))
+    return _making_from_facts(film)
+
+
+def _making_from_facts(film: Film) -> Prompt | None:
+    """Who made it, where, for how much, and a question about it; None when the library holds none of that."""
     directors = [g.value.display() for g in view_field(film.facts, FieldName.DIRECTOR).groups]
     writers = [g.value.display() for g in view_field(film.facts, FieldName.WRITER).groups]
     people = (
@@ -231,8 +262,45 @@ def the_making(film: Film) -> Prompt | None:
     )
 
 
-def the_reception(film: Film) -> Prompt | None:
-    """Ask how it was received: scores, box office, awards, comparisons; None when the library holds none."""
+def the_reception(film: Film, passages: Sequence[Passage] = ()) -> Prompt | None:
+    """Ask how it was received: critics quoted from the reception sections against the room, else the facts.
+
+    Args:
+        film: the film.
+        passages: its articles' passages in article order.
+
+    Returns:
+        The critics' words and the scores the library holds (each labelled with its source), and a question
+        to agree or disagree; the box office, awards and comparisons when no critic is quoted; None when
+        the library holds none of it.
+
+    """
+    quotes = critic_quotes(passages)
+    if not quotes:
+        return _reception_from_facts(film)
+    parts: list[Part] = [TextPart(text="Discussion: how it was received. What the critics said:")]
+    parts += [TextPart(text=q.quoted()) for q in quotes]
+    scores = _cited_lines(film, (FieldName.SCORE, "Scores"))
+    if scores:
+        parts.append(TextPart(text=scores))
+    question = "Do you agree with them? Where would you argue, and what did they miss?"
+    if scores:
+        question += " Would you score it higher or lower, and why?"
+    return Prompt(Response(parts=[*parts, TextPart(text=question)]))
+
+
+def the_themes(film: Film, passages: Sequence[Passage] = ()) -> Prompt | None:
+    """Ask about a theme the article's themes or analysis section names; hidden, as it may tell the story."""
+    quote = theme_quote(passages)
+    if quote is None:
+        return None
+    text = f"{quote.quoted()}\nDid you see this in {film.title}? Where did it show, or did you read it differently?"
+    part = guard(Content.PLOT_ANSWER, "what the article says about its themes", text, plain=False)
+    return Prompt(Response(parts=[TextPart(text="Discussion: themes."), part]))
+
+
+def _reception_from_facts(film: Film) -> Prompt | None:
+    """Scores, box office, awards, comparisons and a question about them; None when the library holds none."""
     lines = _cited_lines(
         film,
         (FieldName.SCORE, "Scores"),

@@ -57,7 +57,14 @@ def close_poll(club: FilmClub, poll_id: int, at: datetime, late: bool) -> tuple[
 
         def plan(party_id: int) -> list[PlannedStep]:
             request = PlanRequest(
-                party_id, film, night_at, poll.zone, at, settings.reminder_day_before, settings.reminder_soon
+                party_id,
+                film,
+                night_at,
+                poll.zone,
+                at,
+                settings.reminder_day_before,
+                settings.reminder_soon,
+                passages=club.library.passages(film.id),
             )
             return build_plan(request)
 

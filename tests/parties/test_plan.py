@@ -155,3 +155,33 @@ def test_hidden_prompts_reveal_the_beat_they_speak_of(club: FilmClub, film: Film
     for step, part in hidden:
         revealed = resolve_reveal(club, part.reveal_id)
         assert revealed is not None and revealed.text == beats[step.beats[-1]]
+
+
+def test_after_the_film_the_articles_production_and_critics_are_quoted(club: FilmClub, film: Film) -> None:
+    passages = club.library.passages(film.id)
+    steps = build_plan(PlanRequest(7, film, START, "Europe/London", ASKED, passages=passages))
+    by_label = {s.label: every_text(s) for s in steps}
+    made = by_label["Discussion: how it was made"]
+    assert (
+        "“The production costs have been estimated at US$180,000.” (Wikipedia: Children of Heaven, Production)" in made
+    )
+    assert "Written and directed by" not in made  # the article's words, not the infobox
+    received = by_label["Discussion: how it was received"]
+    assert "“Roger Eberts review in the Chicago Sun-Times called it" in received
+    assert "(Wikipedia: Children of Heaven, Critical response)" in received
+    assert "Metascore 77/100" in received and "(end-credits page: Children of Heaven)" in received
+    assert "Do you agree with them?" in received and "higher or lower" in received
+    assert "Discussion: themes" not in by_label  # the article has no themes section
+
+
+def test_a_themes_section_feeds_one_more_question_hidden_as_it_may_tell_the_story(club: FilmClub) -> None:
+    batman = club.find_film("Batman")
+    assert isinstance(batman, Film)
+    steps = build_plan(PlanRequest(7, batman, START, "Europe/London", ASKED, passages=club.library.passages(batman.id)))
+    themes = next(s for s in steps if s.label == "Discussion: themes")
+    hidden = [p for p in themes.response.parts if isinstance(p, SpoilerPart)]
+    assert len(hidden) == 1 and "(Wikipedia: Batman, Themes)" in hidden[0].text
+    assert "Did you see this in Batman?" in hidden[0].text
+    made = next(s for s in steps if s.label == "Discussion: how it was made")
+    assert "Production › Development)" in every_text(made) and "Production › Casting)" in every_text(made)
+    assert "Did the casting work for you?" in every_text(made)

@@ -16,7 +16,7 @@ import pytest
 from core.app import FilmClub
 from core.database import build_engine
 from core.ingest.files import ingest_paths
-from core.library.model import FieldName, Film
+from core.library.model import FieldName, Film, Passage
 from core.parties.moments import FORMS
 from core.parties.plan import PlannedStep, PlanRequest, StepKind, build_plan
 from core.parties.prompts import CAST_ONLY, party_plot
@@ -27,20 +27,33 @@ DEV_ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "wikitext-d
 START = datetime(2026, 4, 3, 19, 0, tzinfo=UTC)
 
 
+ClubPassages = list[tuple[Film, list[Passage]]]
+
+
 @pytest.fixture(scope="module")
-def films(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Film]]:
-    """Every film of the real articles, read once for the module."""
+def club_passages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ClubPassages]:
+    """Every film of the real articles with its passages, read once for the module."""
     url = f"sqlite:///{tmp_path_factory.mktemp('articles') / 'library.db'}"
     engine = build_engine(url)
     club = FilmClub(Settings(FILMCLUB_DATABASE_URL=url, FILMCLUB_DATA_DIR=BUNDLED_DATA), engine)
     ingest_paths(club.library, [BUNDLED_DATA, DEV_ARTICLES])
-    found = [club.library.get_film(entry.film_id) for entry in club.library.title_entries()]
-    yield sorted({f.id: f for f in found if f is not None}.values(), key=lambda f: f.id)
+    ids = sorted({entry.film_id for entry in club.library.title_entries()})
+    found = [(club.library.get_film(i), club.library.passages(i)) for i in ids]
+    yield [(film, passages) for film, passages in found if film is not None]
     engine.dispose()
 
 
+@pytest.fixture(scope="module")
+def films(club_passages: ClubPassages) -> list[Film]:
+    return [film for film, _ in club_passages]
+
+
+def plan_with(film: Film, passages: list[Passage]) -> list[PlannedStep]:
+    return build_plan(PlanRequest(1, film, START, "Europe/London", START.replace(month=3), passages=passages))
+
+
 def plan(film: Film) -> list[PlannedStep]:
-    return build_plan(PlanRequest(1, film, START, "Europe/London", START.replace(month=3)))
+    return plan_with(film, [])
 
 
 def body(step: PlannedStep) -> str:
@@ -104,3 +117,46 @@ def test_no_two_prompts_of_a_party_ask_in_the_same_form(films: list[Film]) -> No
         fitted += sum(1 for s, f in zip(prompts, forms, strict=True) if s.beats and kinds.get(f) != "general")
     assert asked >= 40
     assert fitted / asked >= 0.6, f"{fitted} of {asked} prompts about a part fit a moment of it"
+
+
+QUOTED = re.compile(r"“(.+?)” \((.+?)\)$", re.MULTILINE)
+MADE_HEADINGS = re.compile(
+    r"production|development|casting|filming|photography|effects|music|soundtrack|background", re.I
+)
+RECEIVED_HEADINGS = re.compile(r"reception|critic|response|reviews", re.I)
+
+
+def discussion(steps: list[PlannedStep], label: str) -> str:
+    return next((body(s) for s in steps if s.label == label), "")
+
+
+def test_after_the_film_questions_quote_the_articles_own_sections(club_passages: ClubPassages) -> None:
+    quoted = {"made": 0, "received": 0, "themes": 0}
+    for film, passages in club_passages:
+        steps = plan_with(film, passages)
+        for key, label, headings in (
+            ("made", "Discussion: how it was made", MADE_HEADINGS),
+            ("received", "Discussion: how it was received", RECEIVED_HEADINGS),
+            ("themes", "Discussion: themes", re.compile(r"theme|analysis", re.I)),
+        ):
+            held = [p for p in passages if any(headings.search(h) for h in p.section)]
+            quotes = QUOTED.findall(discussion(steps, label))
+            for sentence, citation in quotes:
+                said = sentence.removesuffix("…")  # a long sentence is cut at a word
+                assert any(said in p.text and citation.endswith(" › ".join(p.section)) for p in held), sentence
+                assert citation.startswith(f"Wikipedia: {film.title}") or citation.startswith("Wikipedia:")
+            if key != "themes" and any(p.section[0].casefold() in {"production", "reception"} for p in held):
+                assert quotes, f"{film.title}: {label} quotes nothing of its {key} sections"
+            quoted[key] += bool(quotes)
+            if key != "themes" and not quotes:
+                assert "“" not in discussion(steps, label)  # the facts, as before
+    assert quoted["made"] >= 15 and quoted["received"] >= 15 and quoted["themes"] >= 1, quoted
+
+
+def test_the_critics_are_set_against_the_room_with_the_scores_labelled(club_passages: ClubPassages) -> None:
+    for film, passages in club_passages:
+        received = discussion(plan_with(film, passages), "Discussion: how it was received")
+        if QUOTED.search(received):
+            assert "agree" in received
+            if film.facts_for(FieldName.SCORE):
+                assert "Scores:" in received and re.search(r"\((?:Wikipedia|end-credits page): [^)]+\)", received)
