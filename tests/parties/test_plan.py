@@ -175,8 +175,9 @@ def test_after_the_film_the_articles_production_and_critics_are_quoted(club: Fil
 
 
 def test_a_themes_section_feeds_one_more_question_hidden_as_it_may_tell_the_story(club: FilmClub) -> None:
-    batman = club.find_film("Batman")
-    assert isinstance(batman, Film)
+    found = club.find_film("Batman")
+    assert isinstance(found, Found)
+    batman = found.film
     steps = build_plan(PlanRequest(7, batman, START, "Europe/London", ASKED, passages=club.library.passages(batman.id)))
     themes = next(s for s in steps if s.label == "Discussion: themes")
     hidden = [p for p in themes.response.parts if isinstance(p, SpoilerPart)]
