@@ -53,11 +53,13 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def register_tables() -> None:
     """Import every schema module, so each table is on ``metadata``."""
+    import core.calendar.schema
     import core.clubs.schema
     import core.library.schema
     import core.nights.schema
     import core.parties.schema
     import core.polls.schema
+    import core.ratings.schema
     import core.watchlist.schema  # noqa: F401
 
 

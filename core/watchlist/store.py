@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from core.parties.store import as_utc
 from core.polls.schema import poll_films, polls
+from core.ratings.schema import suggestion_log
 from core.watchlist.schema import watchlist
 
 
@@ -54,6 +55,11 @@ class WatchlistStore:
                         suggested_by=member,
                         suggested_by_name=name,
                         suggested_at=at,
+                    )
+                )
+                conn.execute(
+                    insert(suggestion_log).values(
+                        club_key=club_key, film_id=film_id, member_id=member, member_name=name, suggested_at=at
                     )
                 )
             added = True
