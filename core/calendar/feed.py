@@ -50,7 +50,7 @@ class CalendarFeed:
         if night is not None:
             calendar.add_component(self._night_event(club_key, night, now))
         calendar.add_missing_timezones()
-        return calendar.to_ical()
+        return bytes(calendar.to_ical())
 
     def _party_events(self, club_key: str, tz: ZoneInfo, now: datetime) -> list[Event]:
         query = (

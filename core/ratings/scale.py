@@ -39,7 +39,7 @@ def _value(words: str) -> Fraction | None:
     if match := _OUT_OF.match(words):
         return Fraction(match.group(1).replace(",", ".")) * 5 / int(match.group(2))
     if (match := _STARS.match(words)) and words:
-        return len(match.group(1)) + (Fraction(1, 2) if match.group(2) else 0)
+        return Fraction(len(match.group(1))) + (Fraction(1, 2) if match.group(2) else 0)
     if (match := _NUMBER.match(words)) and (match.group(1) or match.group(2)):
         whole = Fraction(match.group(1).replace(",", ".")) if match.group(1) else Fraction(0)
         return whole + (Fraction(1, 2) if match.group(2) else 0)
