@@ -7,11 +7,12 @@ used for notifications and logs, and it never contains a spoiler's text.
 
 from __future__ import annotations
 
+import base64
 from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field, PlainSerializer
 
 
 class Visibility(StrEnum):
@@ -120,8 +121,29 @@ class PollPart(BaseModel):
     is_open: bool = True
 
 
+FileBytes = Annotated[
+    bytes,
+    BeforeValidator(lambda v: base64.b64decode(v) if isinstance(v, str) else v),
+    PlainSerializer(lambda b: base64.b64encode(b).decode("ascii"), when_used="json"),
+]
+"""Raw bytes in Python; base64 text in JSON (``filmclub run --json``), read back either way."""
+
+
+class FilePart(BaseModel):
+    """A file the answer hands over (a PNG card, an .ics calendar).
+
+    Attached on Discord, uploaded on Slack, saved by the console, which prints its path.
+    """
+
+    kind: Literal["file"] = "file"
+    filename: str
+    media_type: str
+    data: FileBytes
+    description: str = ""
+
+
 Part = Annotated[
-    TextPart | CardPart | SpoilerPart | ListPart | ChoicePart | TimePart | ErrorPart | PollPart,
+    TextPart | CardPart | SpoilerPart | ListPart | ChoicePart | TimePart | ErrorPart | PollPart | FilePart,
     Field(discriminator="kind"),
 ]
 
@@ -164,7 +186,9 @@ class Response(BaseModel):
         return "\n".join(filter(None, (_plain(p) for p in self.parts)))
 
 
-def _plain(part: TextPart | CardPart | SpoilerPart | ListPart | ChoicePart | TimePart | ErrorPart | PollPart) -> str:
+def _plain(
+    part: TextPart | CardPart | SpoilerPart | ListPart | ChoicePart | TimePart | ErrorPart | PollPart | FilePart,
+) -> str:
     match part:
         case TextPart():
             return part.text
@@ -184,6 +208,8 @@ def _plain(part: TextPart | CardPart | SpoilerPart | ListPart | ChoicePart | Tim
             return f"{part.message} {part.hint}".strip()
         case PollPart():
             return "\n".join([part.title, *(poll_line(c) for c in part.choices)])
+        case FilePart():
+            return f"[file: {part.filename}]"
 
 
 def poll_line(choice: PollChoice) -> str:

@@ -44,6 +44,8 @@ class Settings(BaseSettings):
     slack_signing_secret: SecretStr | None = Field(default=None, alias="SLACK_SIGNING_SECRET")
     slack_api_url: str = Field(default="https://slack.com/api/", alias="SLACK_API_URL")
     http_port: int = Field(default=3000, alias="FILMCLUB_HTTP_PORT")
+    public_url: str = Field(default="", alias="FILMCLUB_PUBLIC_URL")
+    calendar_port: int = Field(default=8080, alias="FILMCLUB_CALENDAR_PORT")
 
     wiki_api_url: str = Field(default="https://en.wikipedia.org/w/api.php", alias="FILMCLUB_WIKI_API_URL")
     contact: str = Field(default="", alias="FILMCLUB_CONTACT")

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import getpass
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TextIO
 
 from rich.console import Console
 
 from bots.console.commands import QUIT_WORDS, help_response
+from bots.console.files import save_files
 from bots.console.render import render
 from core.app import FilmClub
 from core.commands.registry import CommandContext
@@ -72,7 +74,7 @@ class ConsoleSession:
             self.out.write(response.model_dump_json() + "\n")
             self.out.flush()
         else:
-            self.console.print(render(response, self.show_spoilers))
+            self.console.print(render(save_files(response, Path.cwd()), self.show_spoilers))
 
     def run_lines(self, lines: Iterable[str]) -> None:
         """Answer each line in turn (scripted use)."""

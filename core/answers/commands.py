@@ -12,7 +12,8 @@ from core.answers.search import search_films
 from core.commands.arguments import Arguments, FilmTitle
 from core.commands.lookup import Found
 from core.commands.registry import CommandContext, Registry
-from core.responses import Response
+from core.ratings.store import RatingStore
+from core.responses import CardRow, CardValue, Response
 
 if TYPE_CHECKING:
     from core.app import FilmClub
@@ -76,7 +77,12 @@ def film_info(club: FilmClub, ctx: CommandContext, args: InfoArguments) -> Respo
     match club.find_film(args.title):
         case Found(film=film):
             club.remember_film(ctx, film)
-            return Response(parts=[build_card(film)])
+            card = build_card(film)
+            rating = RatingStore(club.engine).club_rating(ctx.club_key, film.id)
+            if rating is not None:  # beside the critics' scores, and labelled as the club's own
+                value = CardValue(text=rating.display(), sources=["this club's members"])
+                card.rows.append(CardRow(label="This club's rating", values=[value]))
+            return Response(parts=[card])
         case missed:
             return missed.response()
 

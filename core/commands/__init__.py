@@ -12,16 +12,32 @@ def build_registry() -> Registry:
     they are imported here, not at module level, because they import the club that imports us.
     """
     from core.answers import commands as answers
+    from core.calendar import commands as calendar
     from core.clubs import commands as clubs
     from core.history import commands as history
     from core.ingest import commands as library
     from core.nights import commands as nights
     from core.parties import commands as parties
     from core.polls import commands as polls
+    from core.ratings import commands as ratings
+    from core.review import commands as review
     from core.spoilers import commands as spoilers
     from core.watchlist import commands as watchlist
 
     registry = Registry()
-    for feature in (answers, spoilers, library, parties, polls, clubs, watchlist, nights, history):
+    for feature in (
+        answers,
+        ratings,
+        spoilers,
+        library,
+        parties,
+        polls,
+        clubs,
+        watchlist,
+        nights,
+        history,
+        review,
+        calendar,
+    ):
         feature.register(registry)
     return registry

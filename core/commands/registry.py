@@ -9,7 +9,7 @@ console stay the same by construction.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, TypeVar
 
@@ -43,6 +43,11 @@ class CommandContext(BaseModel):
     now: datetime | None = None
     shard_key: int | None = None  # a sharded platform's number for the server (core.parties.shards), else None
     press_id: str | None = None  # the platform's id of a button press: the same press delivered twice counts once
+
+    @property
+    def moment(self) -> datetime:
+        """The command's "now": the injected one in tests and replays, else the clock."""
+        return self.now or datetime.now(UTC)
 
     @property
     def club_key(self) -> str:

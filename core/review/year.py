@@ -126,7 +126,7 @@ def _suggesters(engine: Engine, club_key: str, start: datetime, end: datetime) -
 def review_lines(review: YearReview, club_name: str) -> list[str]:
     """The review as short lines: the chat text, and the picture's text, line for line."""
     lines = [f"{club_name}: {review.year} in review"]
-    lines.append(f"{review.films_watched} films watched · {review.hours_watched:g} hours together")
+    lines.append(f"{_count(review.films_watched, 'film')} watched · {review.hours_watched:g} hours together")
     if review.top:
         ranks = ", ".join(f"{f.title} {_mean(f.rating)}" for f in review.top)
         lines.append(f"Top rated: {ranks}")
@@ -138,11 +138,16 @@ def review_lines(review: YearReview, club_name: str) -> list[str]:
         lines.append("Most suggestions: " + ", ".join(f"{name} ({n})" for name, n in review.suggesters))
     if review.parties:
         average = review.attendances / review.parties
-        lines.append(f"{review.attendances} seats at {review.parties} parties · {average:.1f} a party")
+        parties = _count(review.parties, "party", "parties")
+        lines.append(f"{_count(review.attendances, 'seat')} taken at {parties} · {average:.1f} a party")
     if review.regulars:
         lines.append("Regulars: " + ", ".join(f"{name} ({n})" for name, n in review.regulars))
     return lines
 
 
+def _count(n: int, noun: str, plural: str = "") -> str:
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
 def _mean(rating: ClubRating | None) -> str:
-    return f"({rating.mean:.2f} stars, {rating.count} ratings)" if rating else ""
+    return f"({rating.mean:.2f} stars, {_count(rating.count, 'rating')})" if rating else ""

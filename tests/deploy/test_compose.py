@@ -50,7 +50,7 @@ def test_postgres_keeps_its_data_and_says_when_it_is_ready(compose: dict[str, An
 
 def test_every_bot_runs_from_the_one_image_on_the_shared_database(compose: dict[str, Any]) -> None:
     bots = {name: s for name, s in compose["services"].items() if name != "postgres"}
-    assert set(bots) == {"discord", "slack", "discord-shard-0", "discord-shard-1"}
+    assert set(bots) == {"discord", "slack", "discord-shard-0", "discord-shard-1", "calendar"}
     for name, service in bots.items():
         assert service["build"] == "." and service["image"] == "filmclub:latest", name
         assert service["environment"]["FILMCLUB_DATABASE_URL"].endswith("@postgres:5432/filmclub"), name
@@ -86,3 +86,9 @@ def test_env_example_documents_every_setting_and_picks_the_profiles() -> None:
     assert settings <= named, f"not in .env.example: {sorted(settings - named)}"
     assert re.search(r"^COMPOSE_PROFILES=discord,slack$", example, re.MULTILINE)
     assert "POSTGRES_PASSWORD" in named
+
+
+def test_the_calendar_server_publishes_its_port(compose: dict[str, Any]) -> None:
+    calendar = compose["services"]["calendar"]
+    assert calendar["command"] == ["python", "-m", "bots.web"] and calendar["profiles"] == ["calendar"]
+    assert calendar["ports"] == ["8080:8080"]
