@@ -11,6 +11,7 @@ from pydantic import Field
 from core.commands.arguments import Arguments
 from core.commands.registry import CommandContext, Registry
 from core.history.store import watched
+from core.ratings.store import RatingStore
 from core.responses import ListPart, Response, TextPart
 
 if TYPE_CHECKING:
@@ -46,8 +47,10 @@ def club_history(club: FilmClub, ctx: CommandContext, args: HistoryArguments) ->
     seen = watched(club.engine, ctx.club_key, ctx.now or datetime.now(UTC), args.limit)
     if not seen:
         return Response(parts=[TextPart(text="No film watched yet: a watch party that starts is recorded here.")])
+    rated = RatingStore(club.engine).club_ratings(ctx.club_key, {w.film_id for w in seen})
     items = []
     for w in seen:
         guests = f" — {', '.join(w.guests)}" if w.guests else ""
-        items.append(f"{w.watched_at.astimezone(ZoneInfo(w.zone)):%a %-d %b %Y} · {w.film_title}{guests}")
+        rating = f" · {rated[w.film_id].display()}" if w.film_id in rated else ""
+        items.append(f"{w.watched_at.astimezone(ZoneInfo(w.zone)):%a %-d %b %Y} · {w.film_title}{rating}{guests}")
     return Response(parts=[ListPart(title=f"Watched ({len(seen)})", items=items)])

@@ -134,3 +134,13 @@ def test_the_console_saves_the_picture_and_prints_its_path(
     saved = tmp_path / "club-year-2026.png"
     assert saved.is_file() and Image.open(saved).format == "PNG"
     assert "club-year-2026.png" in printed and (tmp_path / "film-club.ics").is_file()
+
+
+def test_history_shows_each_film_with_the_club_rating(memory_club: FilmClub, make_party: MakeParty) -> None:
+    make_party("Children of Heaven", NOW - timedelta(days=3), club_key=CLUB, guests=("ana",))
+    make_party("Batman", NOW - timedelta(days=2), club_key=CLUB, guests=("ana",))
+    memory_club.run_line("/film rate children of heaven 4", member("ana"))
+    history = memory_club.run_line("/club history", member("ana"))
+    (listing,) = [p for p in history.parts if isinstance(p, ListPart)]
+    assert "Children of Heaven · 4 ★ from 1 rating — ana" in listing.items[1]
+    assert "★" not in listing.items[0]  # Batman, unrated
