@@ -104,7 +104,7 @@ def detect(text: str) -> float:
     if not (has_infobox or has_headings):
         return 0.0
     # One real link, reference or bold title is enough: a flattened dump has none of them.
-    if re.search(r"\[\[[^\]\n]+\]\]|<ref[\s>/]|'''", text, re.IGNORECASE):
+    if re.search(r"\[\[[^\[\]\n]+\]\]|<ref[\s>/]|'''", text, re.IGNORECASE):  # linear: a link holds no "["
         return 0.1
     score = (0.55 if has_infobox else 0.0) + (0.15 if has_headings else 0.0) + 0.2
     if re.search(r"^[^|\n]*[^\s|]\|[^\s|]", text, re.MULTILINE):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from core.documents import credits, flattened, wikitext
+from core.documents.nesting import check_nesting
 from core.documents.not_films import refuse_redirect
 from core.library.model import ParsedDocument
 
@@ -34,7 +35,9 @@ def parse_document(text: str, document_id: str, name: str) -> ParsedDocument:
     Raises:
         UnknownFormat: no parser recognised the text.
         NotAFilmArticle: a redirect, or a page about something else than one film.
+        TooDeeplyNested: the markup nests past what any article does (it would hold a parser for minutes).
     """
+    check_nesting(text)
     refuse_redirect(text)
     scored = sorted(((p.detect(text), i, p) for i, p in enumerate(PARSERS)), key=lambda s: (-s[0], s[1]))
     score, _, parser = scored[0]

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.documents.cleaning import UnreadableDocument, clean_text, decode_document
+from core.documents.nesting import TooDeeplyNested
 from core.documents.not_films import NotAFilmArticle
 from core.documents.parsers import UnknownFormat, parse_document
+from core.library.limits import ValueTooLong, short_message, within_limits
 from core.library.model import ParsedDocument
 from core.library.store import FilmLibrary, SaveStatus
 
@@ -31,6 +33,11 @@ class DocumentReport:
     status: str
     film: str = ""
     problems: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # a report line quotes at most an excerpt of bad input, whoever wrote the problem
+        self.film = short_message(self.film)
+        self.problems = [short_message(problem) for problem in self.problems]
 
 
 @dataclass
@@ -106,8 +113,8 @@ def read_document(data: bytes | str, document_id: str, name: str, label: str) ->
     """
     try:
         text = decode_document(data) if isinstance(data, bytes) else clean_text(data)
-        parsed = parse_document(text, document_id, name)
-    except (UnreadableDocument, UnknownFormat, NotAFilmArticle) as exc:
+        parsed = within_limits(parse_document(text, document_id, name))
+    except (UnreadableDocument, UnknownFormat, NotAFilmArticle, TooDeeplyNested, ValueTooLong) as exc:
         return DocumentReport(label, "failed", problems=[str(exc)])
     except Exception as exc:  # a parser bug must not stop the run: report it with the document
         log.exception("parser failed on %s", label)
