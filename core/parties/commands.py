@@ -1,4 +1,4 @@
-"""``/party start|list|cancel|join|leave|plan``: watch parties, each query kept to the caller's club."""
+"""``/party start|list|cancel|join|leave|plan|preview``: watch parties, each query kept to the caller's club."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import math
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Literal
+from zoneinfo import ZoneInfo
 
 from pydantic import Field
 
@@ -87,6 +88,14 @@ def register(registry: Registry) -> None:
     registry.command(
         "party", "plan", "A watch party's messages and their times", PartyArguments, examples=("/party plan 3",)
     )(party_plan)
+    registry.command(
+        "party",
+        "preview",
+        "Every message a watch party will post, in order, as members will see it (only you see the preview)",
+        PartyArguments,
+        permission=Permission.ORGANISER,
+        examples=("/party preview 3",),
+    )(party_preview)
 
 
 def party_start(club: FilmClub, ctx: CommandContext, args: StartArguments) -> Response:
@@ -232,13 +241,39 @@ def party_plan(club: FilmClub, ctx: CommandContext, args: PartyArguments) -> Res
     items = []
     for step in PartyStore(club.engine).steps(party.id):
         state = "" if step.state is StepState.PENDING else f" ({step.state.value})"
-        items.append(f"{step.due_at.astimezone(tz):%a %-d %b %H:%M} — {step.label}{state}")
+        items.append(f"{_local(step.due_at, tz)} — {step.label}{state}")
     status = "" if party.status is PartyStatus.SCHEDULED else f" ({party.status.value})"
     parts: list[Part] = [
         TimePart(label=f"Watch party #{party.id}: {party.film_title}{status}", at=party.starts_at, zone=party.zone),
         ListPart(title=f"The plan (times in {party.zone})", items=items),
     ]
     return _with_failures(club, ctx, Response(parts=parts))
+
+
+def party_preview(club: FilmClub, ctx: CommandContext, args: PartyArguments) -> Response:
+    """Show an organiser every message still to be posted, in order, each under its time in the club's zone.
+
+    Each message keeps its own parts, so what is hidden from members (plot parts past the set-up, the ending)
+    is hidden here the same way; only the organiser who asked sees the preview.
+    """
+    party = _find(club, ctx, args.party)
+    if isinstance(party, Response):
+        return party
+    tz = zone_info(party.zone)
+    pending = [s for s in PartyStore(club.engine).steps(party.id) if s.state is StepState.PENDING]
+    parts: list[Part] = [
+        TimePart(label=f"Preview of watch party #{party.id}: {party.film_title}", at=party.starts_at, zone=party.zone),
+        TextPart(text=f"{_count(len(pending), 'message')} to post, times in {party.zone}. Only you see this."),
+    ]
+    for number, step in enumerate(pending, start=1):
+        parts.append(TextPart(text=f"— {number}. {_local(step.due_at, tz)} · {step.label} —"))
+        parts.extend(step.response.parts)
+    return _with_failures(club, ctx, Response(parts=parts, visibility=Visibility.PRIVATE))
+
+
+def _local(moment: datetime, tz: ZoneInfo) -> str:
+    """A step's time as the club reads it: ``Fri 3 Apr 20:00``."""
+    return f"{moment.astimezone(tz):%a %-d %b %H:%M}"
 
 
 def _find(club: FilmClub, ctx: CommandContext, party_id: int, open_only: bool = True) -> Party | Response:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from bots.console.render import render_text
 from core.app import FilmClub
 from core.parties.store import PartyStore, StepState
-from core.responses import ListPart, TimePart
+from core.responses import ListPart, SpoilerPart, TextPart, TimePart, Visibility
 from tests.parties.conftest import context, party_id_of, steps_of
 
 NOW = datetime(2026, 3, 26, 12, 0, tzinfo=UTC)  # a Thursday
@@ -147,3 +148,32 @@ def test_list_shows_a_party_under_way_but_not_one_long_over(club: FilmClub) -> N
     assert f"#{party_id} Children of Heaven" in during.plain_text()
     after = club.run_line("/party list", context(now=datetime(2026, 3, 28, 9, 0, tzinfo=UTC)))
     assert "No watch parties planned" in after.plain_text()
+
+
+def test_preview_shows_an_organiser_every_message_in_order_hidden_parts_hidden(club: FilmClub) -> None:
+    party_id = start(club)
+    preview = club.run_line(f"/party preview {party_id}", context(now=NOW))
+    assert preview.visibility is Visibility.PRIVATE and not preview.is_error
+    headers = [p.text for p in preview.parts if isinstance(p, TextPart) and p.text.startswith("— ")]
+    planned = steps_of(club, party_id)
+    assert len(headers) == len(planned) == 12
+    assert headers[0] == "— 1. Thu 26 Mar 20:00 · Reminder: the day before —"  # the club's zone (London)
+    assert headers[2] == "— 3. Fri 27 Mar 20:00 · Press play —"
+    assert "Prompt at 25 min" in headers[3] and "Follow-up the next day" in headers[-1]
+    for step in planned:  # every message's own parts, in order, spoilers still spoilers
+        assert all(part in preview.parts for part in step.response.parts)
+    hidden = [p for p in preview.parts if isinstance(p, SpoilerPart)]
+    assert hidden and all(p.text not in preview.plain_text() for p in hidden)
+    shown = render_text(preview, show_spoilers=True)  # the console's --spoilers
+    assert all(p.text.splitlines()[0][:40] in " ".join(shown.split()) for p in hidden)
+    assert "pool" not in render_text(preview) and "pool" in shown
+
+
+def test_preview_is_for_organisers_of_this_server_and_open_parties(club: FilmClub) -> None:
+    party_id = start(club)
+    member = club.run_line(f"/party preview {party_id}", context(organiser=False, user="u2", name="Bo", now=NOW))
+    assert member.is_error and "organisers" in member.plain_text()
+    other = club.run_line(f"/party preview {party_id}", context(server="guild-2", now=NOW))
+    assert other.is_error and f"no watch party #{party_id} in this server" in other.plain_text()
+    club.run_line(f"/party cancel {party_id}", context(now=NOW))
+    assert "is cancelled" in club.run_line(f"/party preview {party_id}", context(now=NOW)).plain_text()
