@@ -20,10 +20,12 @@ from core.responses import (
     ErrorPart,
     ListPart,
     Part,
+    PollPart,
     Response,
     SpoilerPart,
     TextPart,
     TimePart,
+    poll_line,
 )
 
 SPOILER_HINT = "Hidden parts: run with --spoilers (or type `spoilers on`) to show them."
@@ -87,6 +89,11 @@ def render_part(part: Part, show_spoilers: bool) -> RenderableType:
             return Text(f"{part.label}: {part.at.strftime('%A %d %B %Y, %H:%M')} ({part.zone})")
         case ErrorPart():
             return Text.assemble((part.message, "bold red"), (f" {part.hint}" if part.hint else "", "yellow"))
+        case PollPart():
+            lines = [Text(part.title, style="bold")] + [Text(f"  {poll_line(c)}") for c in part.choices]
+            if part.is_open:
+                lines.append(Text(f"  Vote: /poll vote <number or title> poll:{part.poll_id}", style="dim"))
+            return Group(*lines)
 
 
 def _card(card: CardPart) -> RenderableType:

@@ -28,11 +28,13 @@ from core.responses import (
     ErrorPart,
     ListPart,
     Part,
+    PollPart,
     Response,
     SpoilerPart,
     TextPart,
     TimePart,
     Visibility,
+    poll_line,
 )
 
 EMPTY_ANSWER = "Done."
@@ -115,6 +117,8 @@ def _content_pieces(part: Part) -> list[str]:
             text = "\n".join([escape(part.question), *options])
         case ErrorPart():
             text = f"⚠️ {escape(part.message)}" + (f"\n{escape(part.hint)}" if part.hint else "")
+        case PollPart():
+            text = "\n".join([f"**{escape(part.title)}**", *(escape(poll_line(c)) for c in part.choices)])
         case _:
             text = ""
     return split_text(text, CONTENT_LIMIT) if text else []

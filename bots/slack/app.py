@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
@@ -16,9 +17,10 @@ from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetry
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bots.slack.commands import PLATFORM, read_command, slack_context
-from bots.slack.render import REVEAL_ACTION, render, render_reveal
+from bots.slack.render import POLL_ACTION, REVEAL_ACTION, render, render_reveal
 from core.app import FilmClub
 from core.clubs.keys import club_key
+from core.commands.lines import Invocation
 from core.commands.registry import Permission
 from core.responses import Response, error
 from core.settings import Settings
@@ -99,7 +101,30 @@ def build_app(club: FilmClub, client: AsyncWebClient, signing_secret: str | None
         message = render_reveal(part)
         await respond(text=message.text, blocks=message.blocks, response_type="ephemeral", replace_original=False)
 
+    app.action(re.compile(rf"^{POLL_ACTION}_\d+$"))(poll_press_listener(club))
     return app
+
+
+def poll_press_listener(club: FilmClub) -> Any:
+    """A poll button: the press is a ``/poll vote``; the voter hears back privately, the message's tallies update."""
+
+    async def listener(ack: Any, body: dict[str, Any], respond: Any, client: AsyncWebClient) -> None:
+        await ack()
+        action = (body.get("actions") or [{}])[0]
+        poll_id, _, position = str(action.get("value", "")).partition(":")
+        ctx = slack_context(body, False)
+        # the same press delivered twice (Slack retries an action it thinks unanswered) counts once
+        ctx = ctx.model_copy(update={"press_id": f"{ctx.user_id}:{action.get('action_ts', '')}"})
+        vote = Invocation(group="poll", name="vote", arguments={"film": position, "poll": poll_id})
+        await answer(respond, await asyncio.to_thread(club.execute, vote, ctx))
+        shown = await asyncio.to_thread(
+            club.execute, Invocation(group="poll", name="show", arguments={"poll": poll_id}), ctx
+        )
+        message, ts = render(shown), (body.get("message") or {}).get("ts")
+        if ts and not shown.is_error:
+            await client.chat_update(channel=ctx.channel_id, ts=ts, text=message.text, blocks=message.blocks)
+
+    return listener
 
 
 def command_listener(club: FilmClub, group: str) -> Any:

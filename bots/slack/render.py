@@ -18,14 +18,18 @@ from core.responses import (
     ErrorPart,
     ListPart,
     Part,
+    PollPart,
     Response,
     SpoilerPart,
     TextPart,
     TimePart,
     Visibility,
+    poll_line,
 )
 
 REVEAL_ACTION = "reveal_spoiler"
+POLL_ACTION = "poll_vote"  # one per film: ``poll_vote_<n>`` (action ids are unique within a block)
+MAX_BUTTONS = 25  # Slack's limit of elements in one actions block
 MAX_BLOCKS = 50
 MAX_SECTION = 3000
 MAX_FIELD = 2000
@@ -136,6 +140,25 @@ def render_part(part: Part) -> list[Block]:
         case ErrorPart():
             blocks = _section(f":warning: {escape(part.message)}")
             return [*blocks, _context(escape(part.hint))] if part.hint else blocks
+        case PollPart():
+            return _poll(part)
+
+
+def _poll(part: PollPart) -> list[Block]:
+    """A poll's tallies, and while it is open one button per film (a press votes, a second takes it back)."""
+    blocks = _section("\n".join([f"*{escape(part.title)}*", *(escape(poll_line(c)) for c in part.choices)]))
+    if not part.is_open:
+        return blocks
+    buttons = [
+        {
+            "type": "button",
+            "action_id": f"{POLL_ACTION}_{c.position}",
+            "text": {"type": "plain_text", "text": _cut(f"{c.position}. {c.title}", 75)},
+            "value": f"{part.poll_id}:{c.position}",
+        }
+        for c in part.choices[:MAX_BUTTONS]
+    ]
+    return [*blocks, {"type": "actions", "block_id": f"poll-{part.poll_id}", "elements": buttons}]
 
 
 def render(response: Response) -> SlackMessage:
