@@ -160,7 +160,9 @@ def other_titles(library: FilmLibrary, film: Film, language: str, original: bool
                 label, name = (found.group("label"), found.group("name")) if found else ("", piece.strip("\"“”'"))
             if not re.search(r"\d{4}|\bborn\b", name):
                 labelled.append((label.strip(), name.strip("\"“”' ")))
-        labelled += [("", m.group("name").strip()) for m in _ALSO.finditer(opening.text)]
+    for passage in passages:
+        if passage.section == ("Lead",):
+            labelled += _also_known_as(passage.text)
     if original:
         first = _sentences(passages, _ORIGINAL)
         if first:
@@ -182,6 +184,25 @@ def other_titles(library: FilmLibrary, film: Film, language: str, original: bool
     shown = join_words([f"“{n}”" + (f" ({label})" if label else "") for label, n in labelled])
     lead = f"The article gives no title for {film.title} in {_place(language)}. " if language else ""
     return Response(parts=[TextPart(text=f"{lead}{film.title} is also known as {shown} ({source}).")])
+
+
+_AKA = re.compile(r"\b(?:also known as|a\.k\.a\.|also (?:released|titled|called) as|re-?released as|retitled)\s+", re.I)
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
+
+
+def _also_known_as(text: str) -> list[tuple[str, str]]:
+    """``(label, name)`` for each name a sentence lists after "also known as" ("Lola's Mistake (reissue title)")."""
+    found: list[tuple[str, str]] = []
+    for sentence in split_sentences(text) or [text]:
+        match = _AKA.search(sentence)
+        if match is None:
+            continue
+        for item in _LISTED.split(sentence[match.end() :].rstrip(".")):
+            label = re.search(r"\(([^()]+)\)", item)
+            name = re.sub(r"\([^()]*\)", "", item).strip(" \"“”'")
+            if name and len(name) <= 80:
+                found.append((label.group(1) if label else "", name))
+    return found
 
 
 def _place(language: str) -> str:

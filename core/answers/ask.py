@@ -20,6 +20,7 @@ from core.answers.passages import (
     MONEY_SECTIONS,
     PLOT_SECTION,
     RECEPTION_SECTIONS,
+    SONG_SECTIONS,
     content_terms,
     not_said,
     passage_answer,
@@ -40,12 +41,14 @@ if TYPE_CHECKING:
 # Words that part a subject from a title: "who plays Zahra in Children of Heaven".
 SEPARATORS = frozenset({"in", "from", "on", "for"})
 MAX_PERSON_FILMS = 3
+MAX_TRAILING_WORDS = 6
 # The sections an answer from passages belongs in, by intent.
 SECTIONS = {
     Intent.SCORES: RECEPTION_SECTIONS,
     Intent.AWARDS: RECEPTION_SECTIONS,
     Intent.BUDGET: MONEY_SECTIONS,
     Intent.GROSS: MONEY_SECTIONS,
+    Intent.MUSIC: SONG_SECTIONS,
 }
 # What the article doesn't say, for the intents answered from its sentences.
 NOT_SAID = {
@@ -98,10 +101,14 @@ def answer_question(club: FilmClub, ctx: CommandContext, question: str) -> Respo
     parsed = parse_question(question)
     if parsed.intent is None:
         bare = _bare_title(club, ctx, parsed)
-        film = None if bare is not None else club.channel_film(ctx)
+        if bare is not None:
+            return bare
+        trailing = _trailing_title(club, parsed.rest)
+        film = trailing.film if isinstance(trailing, Found) else club.channel_film(ctx)
         if film is not None and strip_filler(parsed.rest):
+            club.remember_film(ctx, film)
             return from_article(club, ctx, film, parsed.text.split())
-        return bare or help_response()
+        return help_response()
     found = _film_and_subject(club, ctx, parsed)
     if isinstance(found, Response):
         return found
@@ -172,6 +179,8 @@ def answer_about(club: FilmClub, ctx: CommandContext, film: Film, parsed: Questi
         original = bool({"originally", "original", "first"} & set(words))
         titles = other_titles(club.library, film, parsed.subject.removeprefix("the "), original)
         return titles or not_said(film, NOT_SAID[intent])
+    if intent is Intent.SONGS:
+        return passage_answer(club.library, film, words, ctx.spoiler_channel, SONG_SECTIONS) or not_said(film)
     if intent in NOT_SAID:  # the sentences that would say it are known: another passage would be a guess
         return not_said(film, NOT_SAID[intent])
     if intent in FIELD_QUESTIONS:
@@ -302,7 +311,8 @@ def ending(film: Film, plot: Plot, spoiler_channel: bool) -> Response:
 
 def no_plot(film: Film) -> Response:
     """The article tells no plot: say so, rather than that it is hidden."""
-    return Response(parts=[TextPart(text=f"The article on {film.display_title} has no plot section.")])
+    text = f"The article on {film.display_title} has no plot section: it doesn't say what happens."
+    return Response(parts=[TextPart(text=text)])
 
 
 def which_film() -> Response:
@@ -337,6 +347,18 @@ def _bare_title(club: FilmClub, ctx: CommandContext, parsed: Question) -> Respon
             return Response(parts=[build_card(film)])
         case missed:
             return missed.response()
+
+
+def _trailing_title(club: FilmClub, words: list[str]) -> FilmLookup | None:
+    """A misspelled or partial title ending a question no intent matched ("were animals hurt making milo and otis")."""
+    for size in range(min(MAX_TRAILING_WORDS, len(words)), 1, -1):
+        phrase = words[-size:]
+        if phrase[0] in FILLER or sum(w not in FILLER for w in phrase) < 2:
+            continue
+        resolution = club.titles.resolve(" ".join(phrase))
+        if resolution.film_id is not None:
+            return film_of(club, resolution)
+    return None
 
 
 def _core_bounds(words: list[str]) -> tuple[int, int]:

@@ -50,6 +50,7 @@ class Intent(StrEnum):
     OTHER_TITLES = "other_titles"
     SETTING = "setting"
     FILMING = "filming"
+    SONGS = "songs"
 
 
 LANGUAGES = tuple(
@@ -132,6 +133,7 @@ RULES: tuple[Rule, ...] = (
         (r"^(?:is|was)", r"directed by (?P<subject>.+)"),
     ),
     *_rules(I.MUSIC, r"who (?:wrote|did|composed|made|scored|created) the (?:music|score|soundtrack|songs)"),
+    *_rules(I.SONGS, r"lyric(?:s|ist|ists)", r"who sang", r"sung by", r"playback", r"singers?", r"song", tier=3),
     *_rules(I.MUSIC, r"compos(?:er|ers|ed)", r"music(?:al score)?", r"soundtrack", r"scored", r"film score", r"songs"),
     *_rules(I.WRITER, r"wr(?:ote|iter|iters|itten|ites)", r"screen ?(?:play|plays|writer|writers)", r"script(?:s|ed)?"),
     *_rules(
@@ -204,6 +206,8 @@ RULES: tuple[Rule, ...] = (
         rf"(?P<subject>{_LANGS}) (?:title|name|version)",
         r"(?:called|titled|named|known) (?:in|as) (?:other|different) (?:countries|languages)",
         r"also (?:known|called|titled|released) as",
+        r"what else (?:is|was) (?:it )?(?:called|known as|titled|named)",
+        r"(?:called|known as|titled|named) anything else",
         r"aka",
         r"(?:other|alternat(?:e|ive)|different|english|us|uk|international|working|native|original) (?:titles?|names?)",
         r"original(?:ly)? (?:called|titled|named|known as|released as)",
@@ -215,7 +219,7 @@ RULES: tuple[Rule, ...] = (
         I.SETTING,
         r"setting",
         r"(?:takes?|took|taking) place",
-        r"where (?:is|was|does|did) (?:it |the (?:film|movie|story) )?(?:set|happen)",
+        r"(?:where|when) (?:is|was|does|did) (?:it |the (?:film|movie|story) )?(?:set|happen)",
         r"(?:is|was) (?:it |the (?:film|movie|story) )?set (?:in|during|on|at)",
         r"set (?:in|during)",
         r"(?:what|which) (?:city|country|town|place|year|era|period|time) is it set",

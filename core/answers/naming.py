@@ -65,4 +65,6 @@ def _plausible(span: TitleSpan, words: list[str], keywords: frozenset[str], subj
     if content and all(w in keywords for w in content):
         return False
     inside_subject = f" {' '.join(phrase)} " in f" {subject} "
-    return not inside_subject or (span.start > 0 and words[span.start - 1] in SEPARATORS)
+    after_separator = span.start > 0 and words[span.start - 1] in SEPARATORS
+    possessive = span.end < len(words) and words[span.end] == "s"  # "who is azhagarsamy's mother"
+    return not inside_subject or after_separator or possessive

@@ -30,6 +30,7 @@ PLOT_SECTION = re.compile(r"^(?:plot|synopsis|plot summary|plot synopsis|summary
 # Where in an article the answer to a kind of question is told.
 RECEPTION_SECTIONS = re.compile(r"recep|critic|response|review|accolade|award|legacy")
 MONEY_SECTIONS = re.compile(r"box office|release|budget|financ|commercial")
+SONG_SECTIONS = re.compile(r"music|song|soundtrack")
 SEARCHED = 10  # passages ranked by the index, re-checked here
 MAX_PASSAGES = 2
 MAX_SENTENCES = 2
@@ -37,11 +38,11 @@ MAX_SENTENCES = 2
 _ASKING = (
     "happen happens happened happening say says said mention mentions mentioned article wikipedia",
     "talk talks explain explains describe described anyone someone somebody like kind sort way ways",
-    "get got go goes went make made much many long",
+    "get got go goes went make made much many long think thought feel felt",
 )
 ASKING_WORDS = frozenset(word for group in _ASKING for word in group.split())
 GENERIC_STEMS = frozenset({"film", "movie"})  # "filmed", "movies": in every article
-_SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s", "ly", "ers", "er", "ions", "ion")
+_SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s", "ly", "ers", "er", "ions", "ion", "ally", "al")
 
 
 def stem(word: str) -> str:
@@ -111,6 +112,12 @@ def best_passages(
     return found[:MAX_PASSAGES]
 
 
+def section_opening(library: FilmLibrary, film: Film, sections: re.Pattern[str]) -> list[Passage]:
+    """The first passage of the first section whose heading matches (a reception question with no better match)."""
+    passages = [p for p in library.passages(film.id) if any(sections.search(fold(h)) for h in p.section)]
+    return passages[:1]
+
+
 def quote(passage: Passage, terms: list[str]) -> str:
     """The sentences of a passage holding the question's terms (its first ones when none does alone)."""
     sentences = split_sentences(passage.text) or [passage.text]
@@ -141,6 +148,8 @@ def passage_answer(
 
     """
     passages = best_passages(library, film, words, prefer)
+    if not passages and prefer is not None and prefer is not PLOT_SECTION:
+        passages = section_opening(library, film, prefer)
     if not passages:
         return None
     terms = content_terms(words)  # the film's name too: a sentence naming it is no worse

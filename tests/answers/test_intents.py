@@ -149,6 +149,9 @@ PHRASINGS: list[tuple[str, Intent, str, str]] = [
     ("where was it filmed", I.FILMING, "", ""),
     ("where was it shot", I.FILMING, "", ""),
     ("what were the filming locations", I.FILMING, "", ""),
+    # songs
+    ("who sang jaipen jaipen", I.SONGS, "", "jaipen jaipen"),
+    ("who wrote the lyrics", I.SONGS, "", "wrote"),
 ]
 
 
