@@ -14,6 +14,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, Field, PlainSerializer
 
+from core.times import show_time
+
 
 class Visibility(StrEnum):
     """Who sees the answer: the whole channel, or only the member who asked."""
@@ -203,7 +205,7 @@ def _plain(
         case ChoicePart():
             return "\n".join([part.question, *(f"{n}. {o}" for n, o in enumerate(part.options, 1))])
         case TimePart():
-            return f"{part.label}: {part.at.strftime('%a %d %b %Y %H:%M')} ({part.zone})"
+            return f"{part.label}: {show_time(part.at, part.zone)}"
         case ErrorPart():
             return f"{part.message} {part.hint}".strip()
         case PollPart():

@@ -27,6 +27,7 @@ from core.responses import (
     TimePart,
     poll_line,
 )
+from core.times import show_time
 
 SPOILER_HINT = "Hidden parts: run with --spoilers (or type `spoilers on`) to show them."
 TEXT_WIDTH = 100
@@ -86,7 +87,7 @@ def render_part(part: Part, show_spoilers: bool) -> RenderableType:
             lines += [Text(f"  {n}. {option}") for n, option in enumerate(part.options, 1)]
             return Group(*lines)
         case TimePart():
-            return Text(f"{part.label}: {part.at.strftime('%A %d %B %Y, %H:%M')} ({part.zone})")
+            return Text(f"{part.label}: {show_time(part.at, part.zone)}")
         case ErrorPart():
             return Text.assemble((part.message, "bold red"), (f" {part.hint}" if part.hint else "", "yellow"))
         case PollPart():

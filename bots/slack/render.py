@@ -26,6 +26,7 @@ from core.responses import (
     Visibility,
     poll_line,
 )
+from core.times import show_time
 
 REVEAL_ACTION = "reveal_spoiler"
 POLL_ACTION = "poll_vote"  # one per film: ``poll_vote_<n>`` (action ids are unique within a block)
@@ -81,7 +82,7 @@ def _context(markdown: str) -> Block:
 
 def slack_date(part: TimePart) -> str:
     """A time every member sees in their own zone, with the club's zone as the fallback."""
-    fallback = f"{part.at.strftime('%a %d %b %Y %H:%M')} UTC"
+    fallback = show_time(part.at, part.zone)
     return f"<!date^{int(part.at.timestamp())}^{{date_short_pretty}} at {{time}}|{fallback}>"
 
 

@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field
 
 from core.clubs.store import ClubSettings
-from core.clubs.zones import resolve_zone, suggest_zones, zone_info
+from core.clubs.zones import resolve_zone, suggest_zones
 from core.commands.arguments import Arguments, ChannelName, NoArguments, RoleName
 from core.commands.registry import CommandContext, Permission, Registry
 from core.nights.commands import describe
 from core.nights.store import NightStore
 from core.responses import ListPart, Response, TextPart, error
+from core.times import CLOCK, show_time
 
 if TYPE_CHECKING:
     from core.app import FilmClub
@@ -119,8 +120,8 @@ def club_timezone(club: FilmClub, ctx: CommandContext, args: ZoneArguments) -> R
         )
         return error(f"“{args.zone}” is not a time zone I know.", hint)
     club.clubs.update(ctx.club_key, timezone=zone)
-    local = (ctx.now or datetime.now(UTC)).astimezone(zone_info(zone))
-    text = f"Time zone set to {zone} (it is {local:%H:%M} there now). Parties already planned keep their times."
+    local = show_time(ctx.now or datetime.now(UTC), zone, CLOCK, named=False)
+    text = f"Time zone set to {zone} (it is {local} there now). Parties already planned keep their times."
     return Response(parts=[TextPart(text=text)])
 
 
@@ -173,9 +174,9 @@ def club_spoiler_channel(club: FilmClub, ctx: CommandContext, args: SpoilerChann
 def club_settings(club: FilmClub, ctx: CommandContext, args: NoArguments) -> Response:
     """Every setting of this server."""
     settings = club.clubs.get(ctx.club_key)
-    local = (ctx.now or datetime.now(UTC)).astimezone(zone_info(settings.timezone))
+    local = show_time(ctx.now or datetime.now(UTC), settings.timezone, CLOCK, named=False)
     items = [
-        f"Time zone: {settings.timezone} (now {local:%H:%M})",
+        f"Time zone: {settings.timezone} (now {local})",
         f"Reminders: {_reminders(settings)}",
         f"Organiser role: {settings.organiser_role or 'none (the server managers)'}",
         f"Prompts channel: {settings.prompts_channel or 'none (where a party is started)'}",

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from core.history.store import last_watched
 from core.nights.store import ClubNight, NightStore
 from core.polls.messages import poll_response
 from core.polls.store import NewPoll, Poll, PollStore
 from core.responses import Response, text
+from core.times import show_time
 from core.watchlist.store import WatchlistStore, pick_for_poll
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ def open_night_poll(
     watched = last_watched(club.engine, night.club_key, now)
     entries = WatchlistStore(club.engine).entries(night.club_key)
     chosen = pick_for_poll(entries, NIGHT_POLL_SIZE)
-    when = f"{night_at.astimezone(ZoneInfo(night.zone)):%A %-d %B at %H:%M}"
+    when = show_time(night_at, night.zone, "%A %-d %B at %H:%M", named=False)
     with club.engine.begin() as conn:
         if not NightStore.claim_run(conn, night.club_key, night_at):
             return None

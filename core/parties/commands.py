@@ -6,11 +6,9 @@ import math
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Literal
-from zoneinfo import ZoneInfo
 
 from pydantic import Field
 
-from core.clubs.zones import zone_info
 from core.commands.arguments import Arguments, ChannelName, FilmTitle
 from core.commands.lookup import Found
 from core.commands.registry import CommandContext, Permission, Registry
@@ -19,6 +17,7 @@ from core.parties.scheduler import running_scheduler, unschedule_party
 from core.parties.store import NewParty, Party, PartyStatus, PartyStore, StepState
 from core.parties.when import EXAMPLES, WhenError, parse_when
 from core.responses import ListPart, Part, PartyEvent, Response, TextPart, TimePart, Visibility, error
+from core.times import DAY, show_time
 
 if TYPE_CHECKING:
     from core.app import FilmClub
@@ -237,11 +236,10 @@ def party_plan(club: FilmClub, ctx: CommandContext, args: PartyArguments) -> Res
     party = _find(club, ctx, args.party, open_only=False)
     if isinstance(party, Response):
         return party
-    tz = zone_info(party.zone)
     items = []
     for step in PartyStore(club.engine).steps(party.id):
         state = "" if step.state is StepState.PENDING else f" ({step.state.value})"
-        items.append(f"{_local(step.due_at, tz)} — {step.label}{state}")
+        items.append(f"{show_time(step.due_at, party.zone, DAY, named=False)} — {step.label}{state}")
     status = "" if party.status is PartyStatus.SCHEDULED else f" ({party.status.value})"
     parts: list[Part] = [
         TimePart(label=f"Watch party #{party.id}: {party.film_title}{status}", at=party.starts_at, zone=party.zone),
@@ -259,21 +257,17 @@ def party_preview(club: FilmClub, ctx: CommandContext, args: PartyArguments) -> 
     party = _find(club, ctx, args.party)
     if isinstance(party, Response):
         return party
-    tz = zone_info(party.zone)
     pending = [s for s in PartyStore(club.engine).steps(party.id) if s.state is StepState.PENDING]
     parts: list[Part] = [
         TimePart(label=f"Preview of watch party #{party.id}: {party.film_title}", at=party.starts_at, zone=party.zone),
         TextPart(text=f"{_count(len(pending), 'message')} to post, times in {party.zone}. Only you see this."),
     ]
     for number, step in enumerate(pending, start=1):
-        parts.append(TextPart(text=f"— {number}. {_local(step.due_at, tz)} · {step.label} —"))
+        parts.append(
+            TextPart(text=f"— {number}. {show_time(step.due_at, party.zone, DAY, named=False)} · {step.label} —")
+        )
         parts.extend(step.response.parts)
     return _with_failures(club, ctx, Response(parts=parts, visibility=Visibility.PRIVATE))
-
-
-def _local(moment: datetime, tz: ZoneInfo) -> str:
-    """A step's time as the club reads it: ``Fri 3 Apr 20:00``."""
-    return f"{moment.astimezone(tz):%a %-d %b %H:%M}"
 
 
 def _find(club: FilmClub, ctx: CommandContext, party_id: int, open_only: bool = True) -> Party | Response:

@@ -9,11 +9,11 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from core.answers.cite import join_words
-from core.clubs.zones import zone_info
 from core.parties.plan import StepKind
 from core.parties.store import Party, PartyStore, Step
 from core.responses import Part, Response, SpoilerPart, TextPart
 from core.spoilers.policy import Content, guard
+from core.times import CLOCK, show_time
 
 if TYPE_CHECKING:
     from core.app import FilmClub
@@ -42,9 +42,9 @@ def outgoing_message(
     if step.kind == StepKind.REMINDER.value:
         parts.append(TextPart(text=coming(store.guests(party.id))))
     if late_by is not None:
-        due = step.due_at.astimezone(zone_info(party.zone))
+        due = show_time(step.due_at, party.zone, CLOCK, named=False)
         minutes = max(1, round(late_by.total_seconds() / 60))
-        note = f"(Late: this was due at {due:%H:%M} {party.zone}, {minutes} min ago, while the bot was offline.)"
+        note = f"(Late: this was due at {due} {party.zone}, {minutes} min ago, while the bot was offline.)"
         parts.insert(0, TextPart(text=note))
     if club.clubs.is_spoiler_channel(party.club_key, party.channel_id):
         parts = [

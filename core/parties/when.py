@@ -18,6 +18,8 @@ from zoneinfo import ZoneInfo
 
 import dateparser
 
+from core.times import show_time
+
 log = logging.getLogger(__name__)
 
 MAX_AHEAD = timedelta(days=366)
@@ -64,7 +66,7 @@ def parse_when(words: str, zone: str, now: datetime) -> datetime:
         no_time = relative and offset % timedelta(days=1) == timedelta(0)
         if no_time or (at.time() == datetime.min.time() and not _MIDNIGHT.search(words)):
             raise WhenError(f"At what time on {at:%A %-d %B}? Add one, e.g. “{at:%Y-%m-%d} 20:00”.")
-    shown = f"{at.astimezone(tz):%a %-d %b %Y %H:%M} ({zone})"
+    shown = show_time(at, zone)
     if at <= now:
         raise WhenError(f"{shown} has already passed. Pick a time in the future, e.g. {EXAMPLES}.")
     if at - now > MAX_AHEAD:

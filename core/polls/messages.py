@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from core.parties.store import Party
 from core.polls.store import Poll, outcome_of
 from core.responses import Part, PollChoice, PollPart, Response, TextPart, TimePart
+from core.times import DAY, show_time
 
 
 def watched_note(watched: dict[int, datetime], film_id: int, zone: str) -> str:
@@ -58,7 +59,7 @@ def result_response(poll: Poll, party: Party | None) -> Response:
     votes = f"{outcome.votes} vote{'' if outcome.votes == 1 else 's'}"
     parts: list[Part] = []
     if poll.late:
-        due = f"{poll.closes_at.astimezone(ZoneInfo(poll.zone)):%a %-d %b %H:%M}"
+        due = show_time(poll.closes_at, poll.zone, DAY, named=False)
         parts.append(TextPart(text=f"This poll closes late: it was due at {due} while the bot was offline."))
     parts.append(TextPart(text=f"Poll #{poll.id} is closed. The winner: {winner.film_title} with {votes}."))
     if outcome.drawn:
