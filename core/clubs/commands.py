@@ -174,16 +174,16 @@ def club_spoiler_channel(club: FilmClub, ctx: CommandContext, args: SpoilerChann
 def club_settings(club: FilmClub, ctx: CommandContext, args: NoArguments) -> Response:
     """Every setting of this server."""
     settings = club.clubs.get(ctx.club_key)
-    local = show_time(ctx.now or datetime.now(UTC), settings.timezone, CLOCK, named=False)
+    now = ctx.now or datetime.now(UTC)
     items = [
-        f"Time zone: {settings.timezone} (now {local})",
+        f"Time zone: {settings.timezone} (now {show_time(now, settings.timezone, CLOCK, named=False)})",
         f"Reminders: {_reminders(settings)}",
         f"Organiser role: {settings.organiser_role or 'none (the server managers)'}",
         f"Prompts channel: {settings.prompts_channel or 'none (where a party is started)'}",
         f"Spoiler channels: {', '.join(settings.spoiler_channels) or 'none'}",
     ]
     night = NightStore(club.engine).get(ctx.club_key)
-    items += describe(night, local) if night else ["Club night: none (/club night fridays 8pm sets one)"]
+    items += describe(night, now) if night else ["Club night: none (/club night fridays 8pm sets one)"]
     return Response(parts=[ListPart(title="Club settings", items=items)])
 
 
