@@ -88,8 +88,7 @@ def spoiler_lines(part: SpoilerPart) -> list[str]:
     """Write a spoiler as content lines: the label in the open, the text in ``||…||`` spans that fit a message."""
     head = f"**{escape(part.label)}**: "
     room = CONTENT_LIMIT - len(head) - 2 * len(SPOILER_MARK)
-    # Backticks too: a code span opened inside a spoiler must not run past its closing bars.
-    hidden = _one_line(escape(part.text)).replace("`", "\\`")
+    hidden = _one_line(escape(part.text))
     spans = [f"{SPOILER_MARK}{chunk}{SPOILER_MARK}" for chunk in split_text(hidden, room)]
     return [head + spans[0], *spans[1:]]
 

@@ -25,8 +25,12 @@ ELLIPSIS = "…"
 # "@everyone", "@here" and the <@user>, <@!user>, <@&role> forms: a zero-width space after the "@" keeps
 # them as visible text that Discord neither pings nor turns into a mention chip.
 _MENTION = re.compile(r"@(everyone|here)\b|<@([!&]?)", re.IGNORECASE)
-# Backticks stay: the core writes commands as `code`, and a code span can neither ping nor hide anything.
+# <#channel>, </command:id> and <:emoji:id> chips: a zero-width space after the "<" leaves them as typed
+_CHIP = re.compile(r"<(?=[#/:]|a:)")
 _MARKDOWN = re.compile(r"([\\*_~|\[\]])|^([>#-])", re.MULTILINE)  # quotes, headings, lists: at a line start
+# The core writes commands as `/film info Title`: those code spans stay; any other backtick (a member's, a
+# title's) is escaped, so it can neither open nor close a span against the bot's own formatting.
+_COMMAND_SPAN = re.compile(r"(`/[^`\n]+`)")
 _URL = re.compile(r"(https?://\S+)")
 
 
@@ -38,14 +42,15 @@ def defuse_mentions(text: str) -> str:
             return f"@{ZWSP}{match.group(1)}"
         return f"<@{ZWSP}{match.group(2)}"
 
-    return _MENTION.sub(repl, text)
+    return _CHIP.sub("<" + ZWSP, _MENTION.sub(repl, text))
 
 
 def escape(text: str) -> str:
     """Text from documents or members, safe in message content and embed values.
 
     Markdown characters are backslash-escaped (so a title like ``M*A*S*H`` or a stray ``||`` cannot
-    restyle the message or end a spoiler early), links are left whole, mentions are defused.
+    restyle the message or end a spoiler early), and so are backticks outside the core's command spans;
+    links are left whole; mentions and channel, command and emoji chips are defused.
 
     Args:
         text: plain text.
@@ -57,10 +62,14 @@ def escape(text: str) -> str:
     pieces = _URL.split(text)
     # split() with a group alternates: even indexes are prose, odd ones are links (only their bars escaped,
     # so a link can never close a spoiler span).
-    escaped = [
-        _MARKDOWN.sub(_backslash, piece) if i % 2 == 0 else piece.replace("|", "\\|") for i, piece in enumerate(pieces)
-    ]
+    escaped = [_prose(piece) if i % 2 == 0 else piece.replace("|", "\\|") for i, piece in enumerate(pieces)]
     return defuse_mentions("".join(escaped))
+
+
+def _prose(text: str) -> str:
+    """Markdown escaped; backticks too, except those of the core's `/command` spans (odd pieces)."""
+    pieces = _COMMAND_SPAN.split(_MARKDOWN.sub(_backslash, text))
+    return "".join(piece if i % 2 else piece.replace("`", "\\`") for i, piece in enumerate(pieces))
 
 
 def _backslash(match: re.Match[str]) -> str:
