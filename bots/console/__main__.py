@@ -25,7 +25,7 @@ from core.commands.lines import Invocation
 from core.database import head_revision
 from core.documents.dump import WikiDump, is_dump
 from core.ingest.bulk import ingest_sources
-from core.ingest.files import DocumentReport, IngestReport, find_documents
+from core.ingest.files import DocumentReport, IngestReport, find_documents, passed_over
 from core.logs import configure_logging
 from core.settings import load_settings
 
@@ -40,11 +40,23 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("line", nargs="+", help='e.g. "/film info Children of Heaven"')
     run.add_argument("--json", action="store_true", dest="json_run", help="print JSON")
     run.add_argument("--spoilers", action="store_true", dest="spoilers_run", help="show hidden plot parts")
-    ingest = sub.add_parser("ingest", help="add documents (files, folders, Wikipedia XML dumps) to the library")
+    ingest = sub.add_parser(
+        "ingest",
+        help="add documents (files, folders, Wikipedia XML dumps) to the library",
+        description="Add documents to the library. A bad document never stops the run: every good one is saved, "
+        "every file not taken is named with the reason. Exit status: 0 when every document was taken, "
+        "1 when any failed (or, with --keep-going, only when none could be ingested), 130 when interrupted.",
+    )
     ingest.add_argument(
         "paths", nargs="+", type=Path, help="files, folders, or a dump such as enwiki-…-pages-articles.xml.bz2"
     )
     ingest.add_argument("--workers", type=int, default=None, help="parser processes (default: one per CPU)")
+    ingest.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="exit 0 though some documents failed, as long as any was ingested (failures are still listed; "
+        "good documents are saved with or without it)",
+    )
     db = sub.add_parser("db", help="database maintenance")
     db.add_argument("operation", choices=["upgrade"], help="upgrade: migrate the schema to this release's newest")
     add = sub.add_parser("add", help="add a film from its Wikipedia article (title or link)")
@@ -55,19 +67,21 @@ def build_parser() -> argparse.ArgumentParser:
 def print_report(report: IngestReport, console: Console, failures_only: bool = False) -> None:
     """The end-of-ingest summary: counts, then every document's problems, file by file.
 
-    ``failures_only`` (a dump: thousands of articles) lists only the documents that failed, and counts the rest.
+    ``failures_only`` (a dump: thousands of articles) lists only the documents that failed or were skipped, and
+    counts the rest.
     """
+    skipped = f", {report.count('skipped')} files skipped" if report.count("skipped") else ""
     console.print(
         f"[bold]{report.count('added')} added, {report.count('updated')} updated, "
-        f"{report.count('unchanged')} unchanged, {report.count('failed')} failed[/bold]"
+        f"{report.count('unchanged')} unchanged, {report.count('failed')} failed{skipped}[/bold]"
     )
     noted = 0
     for doc in report.documents:
         if doc.problems:
-            if failures_only and doc.status != "failed":
+            if failures_only and doc.status not in {"failed", "skipped"}:
                 noted += 1
                 continue
-            style = "red" if doc.status == "failed" else "yellow"
+            style = {"failed": "red", "skipped": "dim"}.get(doc.status, "yellow")
             film = f": {escape(doc.film)}" if doc.film else ""
             console.print(f"[{style}]{escape(doc.path)}[/{style}] ({doc.status}{film})")
             for problem in doc.problems:
@@ -76,8 +90,14 @@ def print_report(report: IngestReport, console: Console, failures_only: bool = F
         console.print(f"{noted} ingested documents have notes on parts that could not be read (not listed for dumps).")
 
 
-def run_ingest(club: FilmClub, paths: list[Path], console: Console, workers: int | None = None) -> int:
-    """Ingest with a progress bar; exit status 1 only when nothing at all could be ingested.
+def run_ingest(
+    club: FilmClub, paths: list[Path], console: Console, workers: int | None = None, keep_going: bool = False
+) -> int:
+    """Ingest with a progress bar, then report every document and every file left out.
+
+    Returns:
+        0 when every document was taken; 1 when a path is missing or any document failed (with
+        ``keep_going``: only when nothing at all could be ingested); 130 when interrupted.
 
     Folders and files count documents; a dump shows how much of the file is read and the articles per second.
     Interrupted (Ctrl-C), it says so: every batch saved stays saved, and the same command resumes.
@@ -117,8 +137,11 @@ def run_ingest(club: FilmClub, paths: list[Path], console: Console, workers: int
     club.library_changed()
     for dump in dumps:
         console.print(f"{dump.path.name}: {dump.pages_read} pages read ({dump.wiki.id})")
+    report.documents.extend(passed_over(present))
     print_report(report, console, failures_only=has_dump)
-    return 0 if report.ingested_anything else 1
+    if keep_going:
+        return 0 if report.ingested_anything else 1
+    return 1 if missing or report.count("failed") else 0
 
 
 def run_add(club: FilmClub, title: str, session: ConsoleSession) -> int:
@@ -139,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         console.print(f"database schema at revision {head_revision()}")
         return 0
     if args.action == "ingest":
-        return run_ingest(club, args.paths, console, args.workers)
+        return run_ingest(club, args.paths, console, args.workers, args.keep_going)
     club.seed_bundled_films()
     as_json = args.json or getattr(args, "json_run", False)
     spoilers = args.spoilers or getattr(args, "spoilers_run", False)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.documents.cleaning import UnreadableDocument, clean_text, decode_document
+from core.documents.dump import DUMP_SUFFIXES
 from core.documents.nesting import TooDeeplyNested
 from core.documents.not_films import NotAFilmArticle
 from core.documents.parsers import UnknownFormat, parse_document
@@ -52,8 +53,8 @@ class IngestReport:
 
     @property
     def ingested_anything(self) -> bool:
-        """False only when every document failed (the CLI's non-zero exit)."""
-        return any(d.status != "failed" for d in self.documents)
+        """False when no document was taken: every one failed, or was skipped as not a document."""
+        return any(d.status not in {"failed", "skipped"} for d in self.documents)
 
 
 def find_documents(paths: Iterable[Path]) -> Iterator[Path]:
@@ -65,6 +66,44 @@ def find_documents(paths: Iterable[Path]) -> Iterator[Path]:
                     yield child
         else:
             yield path
+
+
+SNIFF_BYTES = 4096
+
+
+def passed_over(paths: Iterable[Path]) -> list[DocumentReport]:
+    """The files inside folders that `find_documents` does not take, each with why (status ``skipped``).
+
+    A member who ingests a folder learns about every file left out, not only those that failed to parse.
+    """
+    skipped: list[DocumentReport] = []
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                reason = _not_taken(child)
+                if reason:
+                    skipped.append(DocumentReport(str(child), "skipped", problems=[reason]))
+    return skipped
+
+
+def _not_taken(path: Path) -> str:
+    """Why `find_documents` leaves a file of a folder out; empty when it takes it (or it is not a file)."""
+    if not path.is_file():
+        return ""
+    if path.name.startswith("."):
+        return "a hidden file"
+    if path.suffix.lower() in DOCUMENT_SUFFIXES:
+        return ""
+    if path.name.lower().endswith(DUMP_SUFFIXES):
+        return "a Wikipedia dump inside a folder: name the dump itself to ingest it"
+    try:
+        with path.open("rb") as file:
+            head = file.read(SNIFF_BYTES)
+    except OSError as exc:
+        return f"cannot read the file: {exc.strerror or exc}"
+    kind = "binary data, not text (NUL bytes)" if b"\x00" in head else "not a document file"
+    taken = ", ".join(sorted(s for s in DOCUMENT_SUFFIXES if s))
+    return f"{kind}: {path.suffix} files are not read (documents end in {taken}, or have no suffix)"
 
 
 def document_id_for(path: Path) -> str:

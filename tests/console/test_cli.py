@@ -90,3 +90,46 @@ def test_run_and_piped_input_start_without_prompt_toolkit(cli_db: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.strip().endswith("NOT LOADED"), done.stdout[-500:]
+
+
+def test_ingest_names_every_file_it_did_not_take_and_fails_when_one_failed(
+    cli_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    good = sorted(WIKITEXT_FIXTURES.glob("*.wiki"))[0]
+    (folder / good.name).write_bytes(good.read_bytes())
+    (folder / "poster.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.7 a text-like header")
+    (folder / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (folder / "shopping.txt").write_text("eggs, milk, bread\n")
+
+    assert main(["ingest", str(folder)]) == 1, "one document failed"
+    out = " ".join(capsys.readouterr().out.split())
+    assert "1 added, 0 updated, 0 unchanged, 1 failed, 3 files skipped" in out
+    assert "poster.png (skipped) - binary data, not text (NUL bytes): .png files are not read" in out
+    assert "notes.pdf (skipped) - not a document file: .pdf files are not read" in out
+    assert ".DS_Store (skipped) - a hidden file" in out
+    assert "shopping.txt (failed" in out
+
+    # the good one was kept: with --keep-going the same run exits 0, the failure still listed
+    assert main(["ingest", "--keep-going", str(folder)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "0 added, 0 updated, 1 unchanged, 1 failed, 3 files skipped" in out and "shopping.txt (failed" in out
+
+
+def test_ingest_keep_going_still_fails_when_nothing_was_ingested(
+    cli_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(b"\x00\x01\x02" * 100)
+    assert main(["ingest", "--keep-going", str(junk)]) == 1
+    assert main(["ingest", "--keep-going", str(tmp_path / "nowhere")]) == 1
+    assert "no such file or folder" in capsys.readouterr().out
+
+
+def test_ingest_help_states_the_exit_status_and_keep_going(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["ingest", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "--keep-going" in out and "1 when any failed" in out and "every good one is saved" in out
