@@ -59,7 +59,7 @@ class CardPart(BaseModel):
 class SpoilerPart(BaseModel):
     """Text that must stay hidden until a member chooses to see it.
 
-    ``label`` says what is hidden without saying it ("part 3 of 7", "how the race ends");
+    ``label`` says what is hidden without saying it ("part 6 of 7 — near the end": where, never what happens);
     ``reveal_id`` lets a platform reveal it later to one member (see ``core.spoilers``).
     """
 

@@ -7,6 +7,7 @@ pipe, so ``filmclub --json < commands.txt`` scripts it.
 from __future__ import annotations
 
 import getpass
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
@@ -18,9 +19,11 @@ from bots.console.files import save_files
 from bots.console.render import render
 from core.app import FilmClub
 from core.commands.registry import CommandContext
-from core.responses import Response
+from core.responses import Response, text
 
 PROMPT = "film club> "
+_REVEAL = re.compile(r"reveal\s+(?:part:)?(?P<part>\d{1,4})")
+_PLOT = re.compile(r"/?film\s+plot\b(?:.*?\bsource:(?P<source>.+?)(?=\s\w+:|$))?", re.IGNORECASE)
 
 
 def console_context() -> CommandContext:
@@ -37,9 +40,20 @@ class ConsoleSession:
     def __init__(self, club: FilmClub, out: TextIO, as_json: bool = False, show_spoilers: bool = False) -> None:
         self.club = club
         self.as_json = as_json
-        self.show_spoilers = show_spoilers
         self.ctx = console_context()
+        self.show_spoilers = show_spoilers
+        self._plot_source: str | None = None  # the telling of the last plot read, for ``reveal N``
         self.use_output(out)
+
+    @property
+    def show_spoilers(self) -> bool:
+        """The member asked to see every hidden part (``--spoilers``, ``spoilers on``)."""
+        return self.ctx.spoiler_channel
+
+    @show_spoilers.setter
+    def show_spoilers(self, on: bool) -> None:
+        # The core then answers as in a spoiler channel, so no answer claims hidden what it shows.
+        self.ctx = self.ctx.model_copy(update={"spoiler_channel": on})
 
     def use_output(self, out: TextIO) -> None:
         """Print to ``out`` from now on (the interactive prompt passes its patched stdout)."""
@@ -55,12 +69,27 @@ class ConsoleSession:
         if word in {"help", "/help", "?"}:
             return help_response(self.club.registry)
         if word in {"spoilers on", "spoilers off"}:
-            self.show_spoilers = word.endswith("on")
-            return None
+            return self._switch_spoilers(word.endswith("on"))
         if word in {"clear", "cls"}:
             self.console.clear()
             return None
+        reveal = _REVEAL.fullmatch(word)
+        if reveal:
+            source = f" source:{self._plot_source}" if self._plot_source else ""
+            return self.club.run_line(f"/film reveal part:{reveal['part']}{source}", self.ctx)
+        plot = _PLOT.match(line)
+        if plot:
+            self._plot_source = plot["source"].strip() if plot["source"] else None
         return self.club.run_line(line, self.ctx)
+
+    def _switch_spoilers(self, on: bool) -> Response:
+        was = self.show_spoilers
+        self.show_spoilers = on
+        if on:
+            said = "Spoilers on: from your next command every part is shown, nothing hidden."
+            return text(said if not was else "Spoilers were already on: every part is shown.")
+        said = "Spoilers off: later plot parts are hidden again (`reveal N` shows one)."
+        return text(said if was else "Spoilers were already off: later plot parts are hidden.")
 
     def handle(self, line: str) -> None:
         """Answer one line and print the answer, if it has one."""

@@ -29,7 +29,7 @@ from core.responses import (
 )
 from core.times import show_time
 
-SPOILER_HINT = "Hidden parts: run with --spoilers (or type `spoilers on`) to show them."
+SPOILER_HINT = "Hidden parts: `reveal N` shows part N only; `spoilers on` (or --spoilers) shows them all."
 TEXT_WIDTH = 100
 
 

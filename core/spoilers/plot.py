@@ -11,7 +11,7 @@ from core.library.model import Film, Plot, SourceKind, normalize
 from core.responses import Part, Response, TextPart, Visibility, error
 from core.spoilers.labels import beat_labels
 from core.spoilers.policy import SETUP_BEATS, beat_content, guard
-from core.spoilers.reveal import reveal_id
+from core.spoilers.reveal import reveal_id, reveal_label
 
 # What a member types in ``source:`` to pick a telling, by the kind of document that tells it.
 SOURCE_WORDS = {
@@ -115,7 +115,7 @@ def plot_response(film: Film, source: str | None, upto: int | None, spoiler_chan
     visibility = Visibility.PUBLIC
     notes: list[str] = []
     if spoiler_channel:
-        head += " This is a spoiler channel: " + (
+        head += " Spoilers are shown here: " + (
             f"{_span(upto + 1, total)} left out (you asked up to {upto})."
             if upto and upto < total
             else "nothing is hidden."
@@ -142,3 +142,30 @@ def plot_response(film: Film, source: str | None, upto: int | None, spoiler_chan
             )
     tail = [TextPart(text=" ".join(notes))] if notes else []
     return Response(parts=[TextPart(text=head), *parts, *tail], visibility=visibility)
+
+
+def part_response(film: Film, source: str | None, part: int) -> Response:
+    """The answer to ``/film reveal``: one part of a plot, in the open, to the member who asked only.
+
+    Args:
+        film: the film asked about.
+        source: which telling (see `choose_plot`); None for the fullest, the one `/film plot` shows first.
+        part: the part's number, from 1.
+
+    Returns:
+        The part under its label (which names the film), or an error saying which parts there are.
+    """
+    plots = tellings(film)
+    plot = choose_plot(plots, source)
+    if plot is None:
+        return plot_response(film, source, None, spoiler_channel=False)  # says there is no plot, or which tellings
+    total = len(plot.beats)
+    if not 1 <= part <= total:
+        return error(
+            f"The plot of {film.display_title} ({plot.source.label}) has {_parts(total)}: part can be 1 to {total}.",
+            f"For example `/film reveal {film.title} part:{total}`.",
+        )
+    beat = plot.beats[part - 1]
+    label = reveal_label(film, beat_labels(plot)[part - 1])
+    said = guard(beat_content(beat.index, total), label, beat.text, plain=True)
+    return Response(parts=[said], visibility=Visibility.PRIVATE)

@@ -98,7 +98,7 @@ def guard(content: Content, label: str, text: str, *, plain: bool, reveal_id: st
 
     Args:
         content: what the text shows (decides whether it is a spoiler).
-        label: what the text is about, said without giving it away (``part 3 of 7 — how the race ends``).
+        label: what the text is about, said without giving it away (``part 6 of 7 — near the end``).
         text: the content itself.
         plain: show spoilers plainly: the channel is one of the club's spoiler channels (the command's
             ``ctx.spoiler_channel``), or the member asked to see this very part.

@@ -12,6 +12,7 @@ import pytest
 
 from bots.console.__main__ import main
 from core.database import head_revision
+from core.responses import Response
 from tests.conftest import WIKITEXT_FIXTURES
 
 
@@ -133,3 +134,19 @@ def test_ingest_help_states_the_exit_status_and_keep_going(capsys: pytest.Captur
         main(["ingest", "--help"])
     out = " ".join(capsys.readouterr().out.split())
     assert "--keep-going" in out and "1 when any failed" in out and "every good one is saved" in out
+
+
+def test_spoilers_on_says_what_changed_and_the_next_plot_hides_nothing(
+    cli_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = "/film plot Children of Heaven\nspoilers on\n/film plot Children of Heaven\nspoilers off\nreveal 3\n"
+    monkeypatch.setattr("sys.stdin", io.StringIO(lines))
+    assert main(["--json"]) == 0
+    answers = [Response.model_validate_json(line) for line in capsys.readouterr().out.splitlines()]
+    before, on, after, off, revealed = (a.plain_text() for a in answers)
+    assert "parts 2–10 are hidden" in before and answers[0].has_spoilers
+    assert on.startswith("Spoilers on: from your next command every part is shown")
+    assert "Spoilers are shown here: nothing is hidden." in after and not answers[2].has_spoilers
+    assert "are hidden" not in after and "Part 10 of 10 — the last part: how it ends:" in after
+    assert off.startswith("Spoilers off:")
+    assert revealed.startswith("Children of Heaven, part 3 of 10 — early in the film: ")

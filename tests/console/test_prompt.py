@@ -78,3 +78,12 @@ def test_a_party_message_prints_above_the_half_typed_line_which_is_kept(club: Fi
         assert term.line() == "/film inf"
         term.type("o Batman 1989" + ENTER)
         term.screen.wait_for("Tim Burton", message)
+
+
+def test_reveal_shows_one_part_of_the_plot_just_read(club: FilmClub, tmp_path: Path) -> None:
+    with terminal(session_of(club), tmp_path / "history") as term:
+        term.type("/film plot Children of Heaven source:wikipedia" + ENTER)
+        plot = term.screen.wait_for("[hidden: part 7 of 8 — near the end]")
+        term.type("reveal 7" + ENTER)
+        revealed = term.screen.wait_for("Children of Heaven, part 7 of 8 — near the end: Finally, Ali", plot)
+        assert "part 8 of 8 — the last part: how it ends:" not in term.screen.text()[revealed:]

@@ -103,10 +103,10 @@ def test_sentences_end_at_stops_before_capitals_and_keep_their_quotes() -> None:
     ]
 
 
-def test_seed_labels_say_what_is_hidden_without_saying_it(wikipedia_plot: Plot, credits_plot: Plot) -> None:
+def test_seed_labels_say_where_in_the_film_never_what_happens(wikipedia_plot: Plot, credits_plot: Plot) -> None:
     wikipedia = beat_labels(wikipedia_plot)
     assert wikipedia[0] == "part 1 of 8 — the set-up"
-    assert wikipedia[6] == "part 7 of 8 — how the race ends"
+    assert wikipedia[6] == "part 7 of 8 — near the end"
     assert wikipedia[7] == "part 8 of 8 — the last part: how it ends"
     assert wikipedia[1:6] == [
         "part 2 of 8 — early in the film",
@@ -116,8 +116,8 @@ def test_seed_labels_say_what_is_hidden_without_saying_it(wikipedia_plot: Plot, 
         "part 6 of 8 — the middle of the film",
     ]
     credits = beat_labels(credits_plot)
-    assert credits[7] == "part 8 of 10 — how the race ends"
-    assert credits[8] == "part 9 of 10 — late in the film"
+    assert credits[7] == "part 8 of 10 — near the end"
+    assert credits[8] == "part 9 of 10 — near the end"
     assert credits[9] == "part 10 of 10 — the last part: how it ends"
     for label in wikipedia + credits:
-        assert not any(word in label for word in ("Ali", "Zahra", "first", "win", "podium", "shoes"))
+        assert not any(word in label for word in ("Ali", "Zahra", "first", "win", "podium", "shoes", "race"))

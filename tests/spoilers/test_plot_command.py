@@ -58,8 +58,8 @@ def test_plot_shows_the_set_up_and_hides_every_later_beat_of_the_fuller_source(s
     assert isinstance(setup, TextPart) and setup.text.startswith("Part 1 of 10 — the set-up: As the sun sets")
     assert len(hidden) == 9 and all(isinstance(p, SpoilerPart) for p in hidden)
     assert [p.label for p in hidden][-3:] == [
-        "part 8 of 10 — how the race ends",
-        "part 9 of 10 — late in the film",
+        "part 8 of 10 — near the end",
+        "part 9 of 10 — near the end",
         "part 10 of 10 — the last part: how it ends",
     ]
     assert isinstance(tail, TextPart)
@@ -68,7 +68,7 @@ def test_plot_shows_the_set_up_and_hides_every_later_beat_of_the_fuller_source(s
     open_text = " ".join(texts(response))
     assert not any(words in open_text for words in OUTCOME)
     assert not any(words in response.plain_text() for words in OUTCOME)
-    assert "[spoiler: part 8 of 10 — how the race ends]" in response.plain_text()
+    assert "[spoiler: part 8 of 10 — near the end]" in response.plain_text()
 
 
 def test_source_switches_to_the_other_telling_and_never_mixes_them(shared_club: FilmClub) -> None:
@@ -162,8 +162,8 @@ def test_a_spoiler_channel_gets_every_beat_as_plain_text(shared_club: FilmClub) 
     response = run(shared_club, "/film plot Children of Heaven source:wikipedia", SPOILER_CTX)
     assert not spoilers(response) and response.visibility is Visibility.PUBLIC
     shown = texts(response)
-    assert "This is a spoiler channel: nothing is hidden." in shown[0]
-    assert shown[7].startswith("Part 7 of 8 — how the race ends: Finally, Ali learns")
+    assert "Spoilers are shown here: nothing is hidden." in shown[0]
+    assert shown[7].startswith("Part 7 of 8 — near the end: Finally, Ali learns")
     assert any(words in shown[7] for words in OUTCOME)
     assert "upto:N" not in shown[-1]
     limited = run(shared_club, "/film plot Children of Heaven source:wikipedia upto:2", SPOILER_CTX)
