@@ -36,7 +36,9 @@ class PlotArguments(Arguments):
 class RevealArguments(Arguments):
     """``/film reveal [title] part:N [source:…]``: the title defaults to the film the channel talked about last."""
 
-    title: FilmTitle | None = None
+    title: FilmTitle | None = Field(
+        None, description="The film's title; default the film the channel just talked about"
+    )
     part: int | None = Field(None, description="The number of the part to show (only to you)", ge=1, le=MAX_UPTO)
     source: str | None = Field(
         None, description="Which telling, as in /film plot (default the fullest)", max_length=100
