@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from core.library.model import MoneyScope, MoneyValue, RuntimeValue
+from core.library.model import MoneyScope, MoneyValue, RuntimeValue, format_money
 
 _CURRENCY_PREFIXES: list[tuple[str, str]] = [
     ("US$", "USD"),
@@ -27,6 +27,10 @@ _CURRENCY_PREFIXES: list[tuple[str, str]] = [
     ("JP¥", "JPY"),
     ("₹", "INR"),
     ("INR", "INR"),
+    ("₱", "PHP"),
+    ("PHP", "PHP"),
+    ("Php", "PHP"),
+    ("PKR", "PKR"),
     ("Rs.", "INR"),
     ("Rs", "INR"),
 ]
@@ -52,11 +56,29 @@ _MONEY = re.compile(
     rf"(?P<approx>(?:~|about|approx(?:imately)?\.?|est(?:imated)?\.?|over|more than|around)\s*)?"
     rf"(?<![A-Za-z])(?P<cur>{_PREFIX_ALTERNATION})\s?"
     r"(?P<num>\d[\d,]*(?:\.\d+)?)"
-    r"(?:\s*[-–]\s*\d[\d,]*(?:\.\d+)?)?"
+    rf"(?:\s*(?:[-–—]|to)\s*(?:{_PREFIX_ALTERNATION})?\s?(?P<upper>\d[\d,]*(?:\.\d+)?))?"
     r"\s*(?P<mult>thousand|million|billion|lakhs?|crores?|mn|bn|cr|[kKmMbB])?\b",
     re.IGNORECASE,
 )
+# A sum whose currency is a word after it: "50 million yen", "₱" written out as "pesos", "5 crore rupees".
+_CURRENCY_WORDS: list[tuple[str, str]] = [
+    (r"(?:Japanese\s+)?yen", "JPY"),
+    (r"(?:pounds?\s+sterling|pounds?|quid)", "GBP"),
+    (r"euros?", "EUR"),
+    (r"(?:Philippine\s+)?pesos?", "PHP"),
+    (r"Pakistani\s+rupees?", "PKR"),
+    (r"(?:Indian\s+)?rupees?", "INR"),
+    (r"(?:US\s+|American\s+)?dollars?", "USD"),
+]
+_MONEY_WORDS = re.compile(
+    r"(?<![\w.,])(?P<num>\d[\d,]*(?:\.\d+)?)(?:\s*(?:[-–—]|to)\s*(?P<upper>\d[\d,]*(?:\.\d+)?))?"
+    r"\s*(?P<mult>thousand|million|billion|lakhs?|crores?)?\s+"
+    rf"(?P<word>{'|'.join(f'(?:{w})' for w, _ in _CURRENCY_WORDS)})\b",
+    re.IGNORECASE,
+)
 _CURRENCY_OF = {p.casefold(): c for p, c in _CURRENCY_PREFIXES}
+_UNITS = {"million": "million", "mn": "million", "m": "million", "billion": "billion", "bn": "billion", "b": "billion"}
+_UNITS |= {"lakh": "lakh", "lakhs": "lakh", "crore": "crore", "crores": "crore", "cr": "crore"}
 
 
 def read_money(text: str, scope: MoneyScope = MoneyScope.UNSPECIFIED) -> MoneyValue | None:
@@ -83,17 +105,44 @@ def iter_money(text: str, scope: MoneyScope = MoneyScope.UNSPECIFIED) -> list[tu
     """
     found: list[tuple[int, int, MoneyValue]] = []
     for match in _MONEY.finditer(text):
-        try:
-            amount = float(match["num"].replace(",", ""))
-        except ValueError:
-            continue
-        mult = (match["mult"] or "").casefold()
-        amount *= _MULTIPLIERS.get(mult, 1.0)
         currency = _CURRENCY_OF.get(match["cur"].casefold(), "USD")
-        approximate = bool(match["approx"]) or mult in {"k", "m", "b", "mn", "bn"}
-        value = MoneyValue(amount=round(amount, 2), currency=currency, scope=scope, approximate=approximate)
-        found.append((match.start(), match.end(), value))
-    return found
+        if value := _value(match, currency, scope, bool(match["approx"])):
+            found.append((match.start(), match.end(), value))
+    for match in _MONEY_WORDS.finditer(text):
+        if any(start <= match.start() < end for start, end, _ in found):
+            continue
+        currency = next(c for w, c in _CURRENCY_WORDS if re.fullmatch(w, match["word"], re.IGNORECASE))
+        if value := _value(match, currency, scope, False):
+            found.append((match.start(), match.end(), value))
+    return sorted(found, key=lambda span: span[0])
+
+
+def _value(match: re.Match[str], currency: str, scope: MoneyScope, approximate: bool) -> MoneyValue | None:
+    """The sum a match reads, a range's top included (``30–40 million``: both ends in millions)."""
+    try:
+        amount = float(match["num"].replace(",", ""))
+        upper = float(match["upper"].replace(",", "")) if match["upper"] else None
+    except ValueError:
+        return None
+    mult = (match["mult"] or "").casefold()
+    size = _MULTIPLIERS.get(mult, 1.0)
+    if upper is not None and upper <= amount:
+        upper = None  # "2019–2020", "1–1": not a range of money
+    total, top, unit = round(amount * size, 2), round(upper * size, 2) if upper is not None else None, _UNITS.get(mult)
+    if (
+        top is None
+        and unit
+        and (currency == "USD" or format_money(total, currency, unit=unit) == format_money(total, currency))
+    ):
+        unit = None  # dollars read as they always have; other sums keep the article's unit when it would be lost
+    return MoneyValue(
+        amount=total,
+        currency=currency,
+        scope=scope,
+        approximate=approximate or mult in {"k", "m", "b", "mn", "bn"},
+        upper=top,
+        unit=unit,
+    )
 
 
 _RUNTIME = re.compile(

@@ -47,7 +47,9 @@ KIND = SourceKind.WIKITEXT
 _INFOBOX_START = re.compile(r"\{\{\s*infobox[ _]+film", re.IGNORECASE)
 _LINK = re.compile(r"\[\[[^\[\]\n|]+(?:\|[^\[\]\n]*)?\]\]")
 _HEADING = re.compile(r"^==+[^=\n]+==+\s*$", re.MULTILINE)
-_CAST_HEADING = re.compile(r"^(?:main |voice |principal )?cast(?: and (?:characters|crew|roles))?(?: list)?$", re.I)
+_CAST_HEADING = re.compile(
+    r"^(?:main |voice |principal |the )?(?:cast|casting)(?: and (?:characters|crew|roles))?(?: list)?$", re.I
+)
 _PLOT_HEADING = re.compile(r"^(?:plot|synopsis|plot summary|plot synopsis|summary|story|storyline|premise)$", re.I)
 _BOX_OFFICE_HEADING = re.compile(r"^box[ -]office(?: performance)?$", re.I)
 _PROSE = re.compile(r"^[\"'(]?\w[^\n]{10,600}$")
@@ -115,6 +117,7 @@ class _Section:
     title: str
     level: int
     body: Wikicode
+    heading: Heading
 
 
 _TRANSLATION_TEMPLATES = frozenset({"lit", "literally", "lit.", "trans", "translation"})
@@ -206,7 +209,8 @@ class _Article:
         sections = []
         for number, (index, heading) in enumerate(headings):
             end = next((j for j, h in headings[number + 1 :] if h.level <= heading.level), len(nodes))
-            sections.append(_Section(renderer.inline(heading.title), heading.level, Wikicode(nodes[index + 1 : end])))
+            body = Wikicode(nodes[index + 1 : end])
+            sections.append(_Section(renderer.inline(heading.title), heading.level, body, heading))
         lead = Wikicode(nodes[: headings[0][0]] if headings else nodes[:])
         return lead, sections
 
@@ -280,24 +284,36 @@ class _Article:
         located = source.model_copy(update={"location": "lead"})
         return [Fact(field=FieldName.SUMMARY, value=TextValue(text=sentences[0]), raw=sentences[0], source=located)]
 
+    def _cast_sections(self) -> list[_Section]:
+        """Every cast section, once: a cast under each segment's heading counts, a cast nested in one read does not."""
+        found: list[_Section] = []
+        for section in self.sections:  # in article order: a section nested in the last one found comes right after
+            if found and self._nested(found[-1], section):
+                continue
+            if _CAST_HEADING.match(section.title):
+                found.append(section)
+        return found
+
+    def _nested(self, outer: _Section, inner: _Section) -> bool:
+        """Whether ``inner`` is one of the headings inside ``outer``'s body."""
+        return any(node is inner.heading for node in outer.body.nodes)
+
     def _cast(self, source: Source, known: list[Fact]) -> list[Fact]:
-        section = self._find(_CAST_HEADING)
-        if section is None:
-            return []
-        located = source.model_copy(update={"location": f"section: {section.title}"})
         people = {normalize(f.value.name) for f in known if isinstance(f.value, PersonValue)}
         people |= {normalize(f.value.actor) for f in known if isinstance(f.value, CastValue)}
-        reading = read_cast(section.body, people)
         seen = {f.value.key() for f in known if f.field is FieldName.CAST}
         facts: list[Fact] = []
-        for value, raw in reading.entries:
-            if value.key() not in seen:
-                seen.add(value.key())
-                facts.append(Fact(field=FieldName.CAST, value=value, raw=raw[:300], source=located))
-        if reading.unread:
-            shown = "; ".join(u[:60] for u in reading.unread[:3])
-            count = len(reading.unread)
-            self.problems.append(f"{count} item(s) of section {section.title!r} not read as cast: {shown}")
+        for section in self._cast_sections():
+            located = source.model_copy(update={"location": f"section: {section.title}"})
+            reading = read_cast(section.body, people)
+            for value, raw in reading.entries:
+                if value.key() not in seen:
+                    seen.add(value.key())
+                    facts.append(Fact(field=FieldName.CAST, value=value, raw=raw[:300], source=located))
+            if reading.unread:
+                shown = "; ".join(u[:60] for u in reading.unread[:3])
+                count = len(reading.unread)
+                self.problems.append(f"{count} item(s) of section {section.title!r} not read as cast: {shown}")
         return facts
 
     def _plot(self, source: Source) -> Plot | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from mwparserfromhell.nodes import Tag
 from mwparserfromhell.wikicode import Wikicode
 
+from core.documents.names import NAME_PARTICLES
 from core.documents.wikitext_infobox import split_names, strip_qualifiers
 from core.documents.wikitext_markup import Renderer
 from core.library.model import CastValue, normalize
@@ -28,6 +29,8 @@ _NEXT_ENTRY = re.compile(r"(?:,|\s+and)\s+(?=[A-Z][^,:;()]{0,40}?\s+as\s)")
 _CREW_LABEL = re.compile(
     r"^(?:directors?|directed by|producers?|writers?|screenplay|music|host|presenter)\s*:", re.IGNORECASE
 )
+_ROLE_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+(?:and|&)\s+")
+_MAX_ENTRY_WORDS = 14
 _ACTOR_END = re.compile(r"[:;]|,\s+(?=[a-z])")
 _CREDIT_NOTE = re.compile(
     r"\s*\((?:as |voice|uncredited|credited|deleted|special|cameo|archive|also |guest|dubbed|singing)[^()]*\)",
@@ -62,7 +65,7 @@ def read_cast(body: Wikicode, known_people: set[str]) -> CastReading:
     _read_lines(Renderer(item_mark=_ITEM).text(body), known_people, reading)
     for table in body.filter_tags():
         if str(table.tag).casefold() == "table" and table.contents is not None:
-            _read_table(table, reading)
+            _read_table(table, reading, known_people)
     return reading
 
 
@@ -70,8 +73,9 @@ def _read_lines(text: str, known_people: set[str], reading: CastReading) -> None
     items = []
     for line in text.split("\n"):
         depth = len(line) - len(line.lstrip(_ITEM))
-        if depth and (entry := line.lstrip(_ITEM).strip()):
-            items.append((depth, entry))
+        entry = line.lstrip(_ITEM).strip()
+        if entry and (depth or _entry_line(entry)):
+            items.append((depth or 1, entry))
     dashed = [_DASH.split(e, maxsplit=1) for _, e in items if not _AS.search(e) and _DASH.search(e)]
     left = sum(normalize(strip_qualifiers(p[0])) in known_people for p in dashed)
     right = sum(normalize(strip_qualifiers(p[1])) in known_people for p in dashed)
@@ -93,7 +97,20 @@ def _read_lines(text: str, known_people: set[str], reading: CastReading) -> None
             elif multi:
                 pending = (depth, actors)
             else:
-                reading.entries.extend((CastValue(actor=a, character=character), part) for a in actors)
+                reading.entries.extend((CastValue(actor=a, character=c), part) for a, c in _paired(actors, character))
+
+
+def _entry_line(line: str) -> bool:
+    """Whether a line that is no list item is still one cast entry (``[[Actor]] as Role<br>``), not prose.
+
+    Its actor part, before "as" or the dash, must be a short run of capitalised words: "Keaton was cast as
+    Batman" is a sentence about casting, not an entry.
+    """
+    cut = _AS.search(line) or _DASH.search(line)
+    if cut is None or len(line.split()) > _MAX_ENTRY_WORDS:
+        return False
+    words = line[: cut.start()].split()
+    return 1 <= len(words) <= 5 and all(w[:1].isupper() or w in NAME_PARTICLES for w in words)
 
 
 def _split_entries(entry: str) -> list[str]:
@@ -125,6 +142,14 @@ def _parse_entry(entry: str, reversed_dash: bool) -> tuple[list[str], str | None
     return actors, _character(character), multi
 
 
+def _paired(actors: list[str], character: str | None) -> list[tuple[str, str | None]]:
+    """``X and Y as A and B``: each actor with their own role; one role for several actors stays shared."""
+    roles = _ROLE_SPLIT.split(character) if character else []
+    if len(actors) > 1 and len(roles) == len(actors):
+        return list(zip(actors, roles, strict=True))
+    return [(actor, character) for actor in actors]
+
+
 def _character(text: str) -> str | None:
     text = _CREDIT_NOTE.sub("", text)
     text = _CHARACTER_END.split(text, maxsplit=1)[0].strip(" ,;.:")
@@ -136,9 +161,8 @@ def _name_like(text: str) -> bool:
     return 1 <= len(words) <= 6 and (text[0].isupper() or not text[0].isascii()) and text[0].isalpha()
 
 
-def _read_table(table: Tag, reading: CastReading) -> None:
-    rows = [list(_cells(row)) for row in table.contents.filter_tags(recursive=False) if str(row.tag) == "tr"]
-    rows = [row for row in rows if any(text for _, text in row)]
+def _read_table(table: Tag, reading: CastReading, known_people: set[str]) -> None:
+    rows = [row for row in _rows(table) if any(text for _, text in row)]
     header = next((row for row in rows if row and all(is_head for is_head, _ in row)), None)
     titles = [text for _, text in header] if header else []
     character_column = next((i for i, t in enumerate(titles) if _CHARACTER_HEADER.search(t)), None)
@@ -161,14 +185,54 @@ def _read_table(table: Tag, reading: CastReading) -> None:
     for text in cells:
         actors, character, _ = _parse_entry(text, False)
         reading.entries.extend((CastValue(actor=a, character=character), text) for a in actors)
-    if not cells:
+    if not cells and not (header is None and _read_pairs(rows, reading, known_people)):
         reading.unread.append(f"a cast table with columns {titles or 'unknown'}")
 
 
-def _cells(row: Tag) -> Iterator[tuple[bool, str]]:
+def _read_pairs(rows: list[list[tuple[bool, str]]], reading: CastReading, known_people: set[str]) -> bool:
+    """Read a headerless table of two-cell rows (``|[[Actor]]||Role``), when every row is a name beside a name.
+
+    The actor comes first, unless the infobox's people stand in the second column.
+    """
+    pairs = [(row[0][1], row[1][1]) for row in rows if len(row) == 2]
+    if not pairs or len(pairs) != len(rows) or not all(_name_like(a) and _name_like(b) for a, b in pairs):
+        return False
+    second = sum(normalize(b) in known_people for _, b in pairs) > sum(normalize(a) in known_people for a, _ in pairs)
+    for left, right in pairs:
+        actor, character = (right, left) if second else (left, right)
+        value = CastValue(actor=strip_qualifiers(actor), character=_character(character))
+        reading.entries.append((value, f"{left} | {right}"))
+    return True
+
+
+def _rows(table: Tag) -> Iterator[list[tuple[bool, str]]]:
+    """The table's rows of (is a header cell, text), the cells before the first ``|-`` included as a row.
+
+    A header line written ``! Actor ! Role`` (one ``!`` between cells) is split into its cells.
+    """
     renderer = Renderer()
-    if row.contents is None:
-        return
-    for cell in row.contents.filter_tags(recursive=False):
-        if str(cell.tag) in {"td", "th"}:
-            yield str(cell.tag) == "th", renderer.inline(cell.contents) if cell.contents is not None else ""
+    first: list[tuple[bool, str]] = []
+    for node in table.contents.filter_tags(recursive=False):
+        tag = str(node.tag)
+        if tag in {"td", "th"}:
+            first.extend(_cell(node, renderer))
+        elif tag == "tr":
+            if first:
+                yield first
+                first = []
+            if node.contents is not None:
+                yield [
+                    c
+                    for cell in node.contents.filter_tags(recursive=False)
+                    if str(cell.tag) in {"td", "th"}
+                    for c in _cell(cell, renderer)
+                ]
+    if first:
+        yield first
+
+
+def _cell(cell: Tag, renderer: Renderer) -> list[tuple[bool, str]]:
+    head = str(cell.tag) == "th"
+    text = renderer.inline(cell.contents) if cell.contents is not None else ""
+    parts = [p.strip() for p in text.split(" ! ")] if head else [text]
+    return [(head, part) for part in parts]

@@ -88,9 +88,13 @@ _US_SCOPE = re.compile(
 _RUPEES = re.compile(r"(?<![A-Za-z])Rs\.?\s?\d")
 _PART_SCOPE = re.compile(r"\b(?:foreign|overseas|international|outside)\b", re.IGNORECASE)
 # A currency mark right before a number (guards against "Cars 2" being read as Rs 2).
-_CURRENCY_AMOUNT = re.compile(r"(?<![A-Za-z])(?:[A-Z]{0,3}\$|£|€|¥|₹|Rs\.?|INR|USD|GBP|EUR|JPY)\s?\d")
+_CURRENCY_AMOUNT = re.compile(
+    r"(?<![A-Za-z])(?:[A-Z]{0,3}\$|£|€|¥|₹|₱|Rs\.?|INR|USD|GBP|EUR|JPY|PHP|Php|PKR)\s?\d|"
+    r"\d\s*(?:million|billion|crores?|lakhs?)?\s+(?:yen|pounds?|euros?|pesos?|rupees?|(?:Philippine|Pakistani|Indian)\s)",
+    re.IGNORECASE,
+)
 # Currency marks that values.read_money would misread (CN¥ as yen, NT$ as dollars): refuse them instead.
-_FOREIGN_CURRENCY = re.compile(r"CN¥|(?<![A-Za-z])(?:NT|R|S|NZ|MX|Mex)\$|\b(?:RMB|CNY|KRW)\b|[₩₽₺₱฿]")
+_FOREIGN_CURRENCY = re.compile(r"CN¥|(?<![A-Za-z])(?:NT|R|S|NZ|MX|Mex)\$|\b(?:RMB|CNY|KRW)\b|[₩₽₺฿]")
 _TEXT_DATES = (
     re.compile(r"\b(?P<d>\d{1,2})\s+(?P<mon>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{4})\b"),
     re.compile(r"\b(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})\b"),
@@ -262,14 +266,28 @@ def _runtime(renderer: Renderer, code: Wikicode) -> Iterator[tuple[FactValue, st
             yield runtime, item
 
 
-def _budget(renderer: Renderer, code: Wikicode) -> Iterator[tuple[FactValue, str]]:
+_CONTINUED = re.compile(r"^(?:[-–—]\s*\d|to\s+\d|(?:thousand|million|billion|lakhs?|crores?)\b)", re.IGNORECASE)
+
+
+def _money_items(renderer: Renderer, code: Wikicode) -> list[str]:
+    """The field's lines, a sum continued on the next line (``$30–`` / ``40 million``, ``₹5`` / ``crore``) joined."""
+    items: list[str] = []
     for item in renderer.items(code):
+        if items and (_CONTINUED.match(item) or items[-1].endswith(("–", "-", "—"))):
+            items[-1] = f"{items[-1]} {item}"
+        else:
+            items.append(item)
+    return items
+
+
+def _budget(renderer: Renderer, code: Wikicode) -> Iterator[tuple[FactValue, str]]:
+    for item in _money_items(renderer, code):
         if money := read_sum(item, MoneyScope.BUDGET):
             yield money, item
 
 
 def _gross(renderer: Renderer, code: Wikicode) -> Iterator[tuple[FactValue, str]]:
-    for item in renderer.items(code):
+    for item in _money_items(renderer, code):
         scope = MoneyScope.WORLDWIDE
         if _US_SCOPE.search(item):
             scope = MoneyScope.US

@@ -140,7 +140,11 @@ class MoneyScope(StrEnum):
 
 
 class MoneyValue(BaseModel):
-    """A sum of money with its currency (ISO 4217) and scope."""
+    """A sum of money with its currency (ISO 4217) and scope, as the article wrote it.
+
+    ``upper`` is the top of a range (``$30–40 million``: amount 30 million, upper 40 million); ``unit`` the
+    word the article counted in (``crore``, ``lakh``, ``million``, ``billion``), so it is shown in its own units.
+    """
 
     model_config = ConfigDict(frozen=True)
     type: Literal["money"] = "money"
@@ -148,12 +152,15 @@ class MoneyValue(BaseModel):
     currency: str = "USD"
     scope: MoneyScope = MoneyScope.UNSPECIFIED
     approximate: bool = False
+    upper: float | None = None
+    unit: str | None = None
 
     def key(self) -> str:
-        return f"{self.currency}:{self.scope}:{self.amount:.0f}"
+        top = f"-{self.upper:.0f}" if self.upper is not None else ""
+        return f"{self.currency}:{self.scope}:{self.amount:.0f}{top}"
 
     def display(self) -> str:
-        return format_money(self.amount, self.currency)
+        return format_money(self.amount, self.currency, unit=self.unit, upper=self.upper)
 
 
 class RuntimeValue(BaseModel):
@@ -391,13 +398,23 @@ def slugify(title: str, year: int | None) -> str:
     return f"{base}-{year}" if year else base
 
 
-CURRENCY_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥", "INR": "₹"}
+CURRENCY_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥", "INR": "₹", "PHP": "₱", "PKR": "Rs "}
+UNIT_SIZES = {"lakh": 1e5, "crore": 1e7, "million": 1e6, "billion": 1e9}
 
 
-def format_money(amount: float, currency: str) -> str:
-    """Money as a member reads it: ``$1,628,579``, ``₹130 crore``, ``$35 million``."""
+def format_money(amount: float, currency: str, *, unit: str | None = None, upper: float | None = None) -> str:
+    """Money as a member reads it: ``$1,628,579``, ``₹130 crore``, ``$35 million``, ``$30–40 million``.
+
+    A ``unit`` the article counted in is kept (``₹50 lakh`` stays lakh); a range shows both ends in it.
+    """
     symbol = CURRENCY_SYMBOLS.get(currency, f"{currency} ")
-    if currency == "INR" and amount >= 10_000_000:
+    if unit in UNIT_SIZES:
+        size = UNIT_SIZES[unit]
+        top = f"–{upper / size:,.4g}" if upper is not None else ""
+        return f"{symbol}{amount / size:,.4g}{top} {unit}"
+    if upper is not None:
+        return f"{format_money(amount, currency)}–{format_money(upper, currency).removeprefix(symbol)}"
+    if currency in {"INR", "PKR"} and amount >= 10_000_000:
         return f"{symbol}{amount / 10_000_000:,.4g} crore"
     if amount >= 1_000_000_000:
         return f"{symbol}{amount / 1_000_000_000:,.4g} billion"
