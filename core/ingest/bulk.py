@@ -38,15 +38,30 @@ CHUNKS_PER_WORKER = 4
 BATCH = 200
 FLUSH_SECONDS = 1.0  # a slow run still commits (and shows progress) every second
 PARALLEL_FROM = 48
+BUDGET = 20.0  # seconds one document may hold a parser process (a real article takes ~20 ms)
 
 
-def _parse_chunk(jobs: list[DocumentJob]) -> list[Outcome]:
-    return [parse_job(job) for job in jobs]
+def _parse_chunk(jobs: list[DocumentJob], budget: float) -> list[Outcome]:
+    return [_parse_within(job, budget) for job in jobs]
+
+
+def _parse_within(job: DocumentJob, budget: float) -> Outcome:
+    """Parse one job; past ``budget`` seconds the kernel ends this worker (SIGALRM's default action).
+
+    A signal handler could not do it: Python runs handlers between bytecodes, and the time goes in
+    mwparserfromhell's C tokenizer. The parent sees the pool break and settles the document as too slow.
+    """
+    signal.setitimer(signal.ITIMER_REAL, budget)
+    try:
+        return parse_job(job)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 def _ignore_interrupts() -> None:
     # Ctrl-C reaches the whole process group: only the parent should stop the run (and say how to resume).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)  # the document budget ends the worker, see _parse_within
 
 
 def available_cpus() -> int:
@@ -123,6 +138,7 @@ def ingest_items(
     parallel_from: int = PARALLEL_FROM,
     batch_size: int = BATCH,
     on_document: Callable[[DocumentReport], None] | None = None,
+    budget: float = BUDGET,
 ) -> IngestReport:
     """Parse the jobs among ``items`` (in worker processes when there are many) and save them in batches.
 
@@ -133,6 +149,8 @@ def ingest_items(
         parallel_from: how many jobs make a run worth starting processes for.
         batch_size: documents saved per transaction.
         on_document: called with each document's report line as it is settled (progress bars).
+        budget: seconds one document may take in a worker before the worker is ended and the document
+            reported as too slow (runs parsed in this process, below ``parallel_from``, have no time budget).
 
     Returns:
         The report of every document; batches saved before an interruption stay saved.
@@ -151,7 +169,7 @@ def ingest_items(
             break
     everything = (item for part in (head, stream) for item in part)
     if workers > 1 and jobs_ahead >= parallel_from:
-        _parse_in_pool(everything, saver, workers)
+        _parse_in_pool(everything, saver, workers, budget)
     else:
         for item in everything:
             if isinstance(item, DocumentReport):
@@ -168,7 +186,7 @@ def _new_pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupts)
 
 
-def _parse_in_pool(items: Iterator[Item], saver: _Saver, workers: int) -> None:
+def _parse_in_pool(items: Iterator[Item], saver: _Saver, workers: int, budget: float) -> None:
     """Keep at most ``workers × CHUNKS_PER_WORKER`` chunks in flight; results are saved in input order."""
     pool = _new_pool(workers)
     pending: deque[tuple[Future[list[Outcome]], list[DocumentJob]]] = deque()
@@ -185,7 +203,7 @@ def _parse_in_pool(items: Iterator[Item], saver: _Saver, workers: int) -> None:
             log.warning("a parser process died; parsing the %d documents in flight one by one", len(suspects))
             pending.clear()
             pool.shutdown(wait=False, cancel_futures=True)
-            _parse_one_by_one(suspects, saver)
+            _parse_one_by_one(suspects, saver, budget)
             pool = _new_pool(workers)
             return
         for job, outcome in zip(chunk, outcomes, strict=True):
@@ -203,7 +221,7 @@ def _parse_in_pool(items: Iterator[Item], saver: _Saver, workers: int) -> None:
                     break
             if not chunk:
                 break
-            pending.append((pool.submit(_parse_chunk, chunk), chunk))
+            pending.append((pool.submit(_parse_chunk, chunk, budget), chunk))
             while len(pending) >= workers * CHUNKS_PER_WORKER:
                 collect_oldest()
         while pending:
@@ -212,15 +230,21 @@ def _parse_in_pool(items: Iterator[Item], saver: _Saver, workers: int) -> None:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _parse_one_by_one(jobs: list[DocumentJob], saver: _Saver) -> None:
-    """Parse each job in a worker of its own; one that kills its worker is reported and skipped."""
+def _parse_one_by_one(jobs: list[DocumentJob], saver: _Saver, budget: float) -> None:
+    """Parse each job in a worker of its own; one that kills its worker (or runs past the budget) is reported."""
     pool = _new_pool(1)
     try:
         for job in jobs:
+            started = time.monotonic()
             try:
-                outcome = pool.submit(parse_job, job).result()
+                outcome = pool.submit(_parse_within, job, budget).result()
             except BrokenProcessPool:
-                outcome = DocumentReport(job.label, "failed", problems=["its parser process died (out of memory?)"])
+                why = (
+                    f"took longer than {budget:g} s to parse; not read"
+                    if time.monotonic() - started >= budget
+                    else "its parser process died (out of memory?)"
+                )
+                outcome = DocumentReport(job.label, "failed", problems=[why])
                 pool.shutdown(wait=False)
                 pool = _new_pool(1)
             saver.take(job.label, job.content_hash, outcome)
@@ -237,6 +261,7 @@ def ingest_sources(
     batch_size: int = BATCH,
     on_document: Callable[[DocumentReport], None] | None = None,
     dumps: list[WikiDump] | None = None,
+    budget: float = BUDGET,
 ) -> IngestReport:
     """Ingest files, folders and XML dumps, in parallel when there are many documents.
 
@@ -248,6 +273,7 @@ def ingest_sources(
         batch_size: documents saved per transaction.
         on_document: called after each document.
         dumps: receives each dump as it is opened (its position drives a progress bar).
+        budget: seconds one document may take in a worker (see `ingest_items`).
 
     Returns:
         The report of every document.
@@ -260,4 +286,5 @@ def ingest_sources(
         parallel_from=parallel_from,
         batch_size=batch_size,
         on_document=on_document,
+        budget=budget,
     )

@@ -6,6 +6,7 @@ at most 25× as long (quadratic work takes 100×), the best of three runs each, 
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -15,10 +16,12 @@ from sqlalchemy import Engine
 
 from core.documents.nesting import MAX_NESTING, TooDeeplyNested, deepest_nesting
 from core.documents.parsers import parse_document
+from core.ingest.bulk import ingest_sources
 from core.ingest.files import DocumentReport, ingest_paths
 from core.library.limits import MAX_MESSAGE, MAX_TITLE
 from core.library.model import FieldName
 from core.library.store import FilmLibrary
+from core.settings import BUNDLED_DATA
 
 
 def article(field: str, title: str = "Hostile Film") -> str:
@@ -110,3 +113,15 @@ def test_a_report_line_quotes_an_excerpt_of_any_problem_however_it_was_written()
         "f.wiki", "failed", problems=[f"could not be parsed (ValueError: {'y' * 2_000_000})"]
     ).problems
     assert problem == f"could not be parsed (ValueError: {'y' * 40}… (2,000,001 characters)"
+
+
+def test_a_document_past_its_budget_ends_its_worker_and_is_reported_too_slow(engine: Engine, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for wiki in sorted(BUNDLED_DATA.glob("*.wiki"))[:3]:
+        shutil.copy(wiki, docs / wiki.name)
+    (docs / "slow.wiki").write_text(article(BALANCED * 5_000))  # ~30 s of mwparserfromhell, nested 4 deep
+    report = ingest_sources(FilmLibrary(engine), [docs], workers=2, parallel_from=1, budget=1.0)
+    by_name = {Path(d.path).name: d for d in report.documents}
+    assert by_name.pop("slow.wiki").problems == ["took longer than 1 s to parse; not read"]
+    assert [d.status for d in by_name.values()] == ["added"] * 3
