@@ -114,9 +114,8 @@ def main() -> int:
         f"floor: the {len(base)} originals {floor_per_doc * 1000:.1f} ms each; fuzz/floor {per_doc / floor_per_doc:.2f}"
     )
     print(f"peak RSS: this process {self_mb:.0f} MB, largest worker {worker_mb:.0f} MB")
-    print(
-        f"too slow (past the {args.budget:g} s budget): {sum('took longer' in p for d in report.documents for p in d.problems)}"
-    )
+    slow = sum("took longer" in p for d in report.documents for p in d.problems)
+    print(f"too slow (past the {args.budget:g} s budget): {slow}")
     print(f"longest problem line {longest} characters (limit {MAX_MESSAGE})")
     complete = len(report.documents) == args.count and longest <= MAX_MESSAGE
     print("every document reported, every problem an excerpt" if complete else "FAILED: see above")
