@@ -7,6 +7,7 @@ argument may be given bare (the rest of the line up to the first ``name:``); lat
 
 from __future__ import annotations
 
+import difflib
 import re
 from typing import Any
 
@@ -45,14 +46,22 @@ def parse_line(line: str, registry: Registry) -> Invocation:
         raise LineError("empty command")
     group = words[0].casefold()
     if group not in registry.groups():
-        raise LineError(f"unknown command /{words[0]}")
+        raise LineError(f"unknown command /{words[0]}{_did_you_mean(group, registry.groups(), '/')}")
+    names = [c.name for c in registry.in_group(group)]
     if len(words) < 2:
-        raise LineError(f"/{group} needs a subcommand")
+        usages = "; ".join(c.usage() for c in registry.in_group(group))
+        raise LineError(f"/{group} needs a subcommand: {usages}")
     command = registry.get(group, words[1].casefold())
     if command is None:
-        raise LineError(f"/{group} has no subcommand {words[1]!r}")
+        raise LineError(f"/{group} has no subcommand {words[1]!r}{_did_you_mean(words[1], names, f'/{group} ')}")
     rest = words[2] if len(words) > 2 else ""
     return Invocation(group=group, name=command.name, arguments=split_arguments(rest, command))
+
+
+def _did_you_mean(typed: str, known: list[str], prefix: str) -> str:
+    """`` (did you mean /film info?)`` for a slip of a key or two, else nothing."""
+    close = difflib.get_close_matches(typed.casefold(), known, n=1, cutoff=0.6)
+    return f" (did you mean {prefix}{close[0]}?)" if close else ""
 
 
 def split_arguments(rest: str, command: Command) -> dict[str, str]:

@@ -150,3 +150,13 @@ def test_spoilers_on_says_what_changed_and_the_next_plot_hides_nothing(
     assert "are hidden" not in after and "Part 10 of 10 — the last part: how it ends:" in after
     assert off.startswith("Spoilers off:")
     assert revealed.startswith("Children of Heaven, part 3 of 10 — early in the film: ")
+
+
+def test_a_mistyped_or_bare_command_says_what_would_work(cli_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["run", "/film infoo batman"]) == 1
+    assert "(did you mean /film info?)" in " ".join(capsys.readouterr().out.split())
+    assert main(["run", "/flim info batman"]) == 1
+    assert "(did you mean /film?)" in " ".join(capsys.readouterr().out.split())
+    assert main(["run", "/film"]) == 1
+    out = " ".join(capsys.readouterr().out.split())
+    assert "/film needs a subcommand:" in out and "/film info <title>" in out and "/film reveal" in out
