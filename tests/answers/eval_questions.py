@@ -76,7 +76,7 @@ NOT_HELD = re.compile(
     r"\b(?:doesn't|does not|don't|do not|didn't|did not|isn't|is not|can't|cannot|couldn't|could not)\s+"
     r"(?:\w+\s+){0,2}?(?:say|says|have|hold|holds|mention|mentions|give|gives|list|lists|find|tell|know|cover|state)\b"
     r"|\bno (?:mention|word|record|information|details?)\b|\bnot (?:in|on) (?:the|its|this) (?:article|page)\b"
-    r"|\bnothing (?:about|on)\b"
+    r"|\bnothing (?:about|on)\b|\b(?:has|have|there is|there's) no\b"
 )
 """How a reply says the article doesn't hold what was asked (matched on the folded reply)."""
 
@@ -184,7 +184,7 @@ BUNDLED_QUESTIONS: tuple[EvalQuestion, ...] = (
     q(MADE, "where was batman filmed", BATMAN, "Pinewood"),
     q(MADE, "which house was wayne manor in batman", BATMAN, "Knebworth|Hatfield"),
     q(PLOT, "what happens to the joker at the end of batman", BATMAN, "gargoyle|fall to his death|falls to his death"),
-    q(PLOT, "who killed bruce wayne's parents in batman", BATMAN, "Napier|Joker"),
+    q(PLOT, "who killed bruce wayne's parents in batman", BATMAN, "Napier was his parents|Joker murder"),
     q(PLOT, "what is smylex in batman", BATMAN, "chemical|toxin"),
     q(RECEPTION, "how did critics like batman 1989", BATMAN, "positive|72%|favorable"),
     q(BASED, "is batman based on a comic", BATMAN, "Bob Kane|DC Comics|Bill Finger"),
@@ -208,7 +208,12 @@ BUNDLED_QUESTIONS: tuple[EvalQuestion, ...] = (
     q(CREW, "who produced it", DRAGON, "Raymond Chow", context=True),
     q(SETTING, "where does enter the dragon take place", DRAGON, "island"),
     q(MADE, "where was enter the dragon filmed", DRAGON, "Hong Kong"),
-    q(PLOT, "what happens to williams in enter the dragon", DRAGON, "death|kill"),
+    q(
+        PLOT,
+        "what happens to williams in enter the dragon",
+        DRAGON,
+        "beats him to death|Williams is killed|kills Williams|Williams's fate|Williams dies",
+    ),
     q(PLOT, "why does lee go to han's island", DRAGON, "evidence|competition|tournament"),
     q(TITLE, "what was enter the dragon originally called", DRAGON, "Blood and Steel"),
     q(RECEPTION, "how was enter the dragon received by critics", DRAGON, "well received|94%|greatest|rave"),
@@ -232,7 +237,7 @@ BUNDLED_QUESTIONS: tuple[EvalQuestion, ...] = (
     q(CREW, "who was the editor", DAUGHTERS, "Ralph Dawson", context=True),
     q(BASED, "what is four daughters based on", DAUGHTERS, "Sister Act", "Fannie Hurst"),
     q(PLOT, "what happens to mickey in four daughters", DAUGHTERS, "crash|dies"),
-    q(PLOT, "who does ann run off with in four daughters", DAUGHTERS, "Mickey"),
+    q(PLOT, "who does ann run off with in four daughters", DAUGHTERS, "eloped with Mickey|elope"),
     q(OTHER, "was four daughters ever remade", DAUGHTERS, "Young at Heart"),
     q(RECEPTION, "what did the new york times think of four daughters", DAUGHTERS, "charming|best pictures"),
     q(
@@ -264,6 +269,7 @@ BUNDLED_QUESTIONS: tuple[EvalQuestion, ...] = (
     q(OTHER, "were animals hurt making milo and otis", MILO, "cruelty"),
     q(RECEPTION, "what did critics think of milo and otis", MILO, "80%|positive"),
     q(PLOT, "who does otis end up with in milo and otis", MILO, "Sondra"),
+    q(SETTING, "where does milo and otis take place", MILO, "farm"),
     # Vanity Fair (2004)
     q(D, "who directed vanity fair 2004", VANITY, "Mira Nair"),
     q(D, "vanity fiar director", VANITY, "Mira Nair"),
@@ -287,6 +293,7 @@ BUNDLED_QUESTIONS: tuple[EvalQuestion, ...] = (
     q(PLOT, "who does becky marry in vanity fair", VANITY, "Rawdon"),
     q(PLOT, "what happens to george osborne in vanity fair", VANITY, "Waterloo|killed"),
     q(PLOT, "where does becky go at the end of vanity fair", VANITY, "India"),
+    q(SETTING, "where is vanity fair set", VANITY, "Britain|London"),
     q(RECEPTION, "how did critics like vanity fair", VANITY, "mixed|51%"),
     # Welcome (2007)
     q(D, "who directed welcome", WELCOME, "Anees Bazmee"),
@@ -307,7 +314,7 @@ BUNDLED_QUESTIONS: tuple[EvalQuestion, ...] = (
     q(CAST, "who plays sanjana", WELCOME, "Katrina Kaif", context=True),
     q(BASED, "is welcome 2007 based on another movie", WELCOME, "Mickey Blue Eyes"),
     q(PLOT, "where does dr ghunghroo run away to in welcome", WELCOME, "Sun City"),
-    q(PLOT, "who shoots lucky in welcome", WELCOME, "Sanjana"),
+    q(PLOT, "who shoots lucky in welcome", WELCOME, "fires a shot|who shot Lucky|Sanjana shot"),
     q(OTHER, "is there a sequel to welcome", WELCOME, "Welcome Back"),
     q(CREW, "who narrates welcome", WELCOME, "Om Puri"),
     q(RECEPTION, "what did critics think of welcome 2007", WELCOME, "mixed"),
@@ -351,11 +358,12 @@ BUNDLED_QUESTIONS: tuple[EvalQuestion, ...] = (
     q(CREW, "who wrote ra.one", RAONE, "Kanika Dhillon"),
     q(TITLE, "what does ra.one stand for", RAONE, "Random Access Version One"),
     q(TITLE, "what does the g in g.one mean", RAONE, "Good One"),
-    q(MADE, "where was ra.one shot", RAONE, "Goa|London|United Kingdom"),
+    q(MADE, "where was ra.one shot", RAONE, "Goa|London|United Kingdom|in the UK|Filmistan|Film City"),
     q(ABOUT, "what is ra one about", RAONE, "game"),
-    q(PLOT, "what happens to shekhar in ra.one", RAONE, "kill|death|dies"),
+    q(PLOT, "what happens to shekhar in ra.one", RAONE, "kills Shekhar|car accident|Shekhar's death|after his death"),
     q(PLOT, "how is ra.one beaten in the end", RAONE, "shadow|bullet"),
     q(RECEPTION, "how did critics like ra.one", RAONE, "mixed"),
+    q(SETTING, "where does ra.one take place", RAONE, "London|Mumbai"),
     # Children of Heaven (1997): the two bundled seeds (flattened Wikipedia + end-credits page)
     q(D, "who directed children of heaven", HEAVEN, "Majid Majidi"),
     q(D, "childern of haven director", HEAVEN, "Majid Majidi"),
@@ -376,6 +384,7 @@ BUNDLED_QUESTIONS: tuple[EvalQuestion, ...] = (
     q(PLOT, "how does ali lose zahra's shoes", HEAVEN, "homeless|garbage"),
     q(PLOT, "which prize does ali want in the race", HEAVEN, "third"),
     q(MADE, "where was children of heaven filmed", HEAVEN, "Tehran"),
+    q(SETTING, "what city is children of heaven set in", HEAVEN, "Tehran"),
     q(RECEPTION, "was children of heaven up for an oscar", HEAVEN, "Academy Award"),
 )
 
@@ -405,6 +414,8 @@ DEV_QUESTIONS: tuple[EvalQuestion, ...] = (
     q(CREW, "who was the cameraman on newspaper boy", NEWSPAPER, "Sukumaran"),
     missing("who wrote newspaper boy", NEWSPAPER),
     missing("where was newspaper boy filmed", NEWSPAPER),
+    missing("who produced newspaper boy", NEWSPAPER),
+    missing("what did critics think of newspaper boy", NEWSPAPER),
     missing("what happens at the end of newspaper boy", NEWSPAPER, reject=NO_PLOT_CLAIM),
     # Chuvappu Naada (1990): no cast list, no plot
     q(D, "chuvappu naada director", CHUVAPPU, "K. S. Gopalakrishnan"),
@@ -433,6 +444,7 @@ DEV_QUESTIONS: tuple[EvalQuestion, ...] = (
     q(ORIGIN, "what languages is the knights of the quest in", KNIGHTS, "Italian", "French"),
     q(CREW, "who scored knights of the quest", KNIGHTS, "Riz Ortolani"),
     missing("what happens in the knights of the quest", KNIGHTS, reject=NO_PLOT_CLAIM),
+    missing("where was the knights of the quest filmed", KNIGHTS),
     # The Startup Kids (2012): a documentary
     q(D, "who made the startup kids", STARTUP, "Vala Halldorsdottir", "Sesselja Vilhjalmsdottir"),
     q(ABOUT, "what is the startup kids about", STARTUP, "entrepreneurs"),
@@ -443,6 +455,7 @@ DEV_QUESTIONS: tuple[EvalQuestion, ...] = (
     q(CAST, "who gets interviewed in the startup kids", STARTUP, "Tim Draper|Leah Culver|MG Siegler"),
     q(ORIGIN, "what country is the startup kids from", STARTUP, "Iceland"),
     missing("how much did the startup kids make at the box office", STARTUP),
+    missing("who did the music for the startup kids", STARTUP),
     # This Rebel Breed (1960)
     q(D, "who directed this rebel breed", REBEL, "Richard L. Bare", "William Rowland"),
     q(TITLE, "what else is this rebel breed called", REBEL, "Lola's Mistake", "The Black Rebels"),
@@ -454,6 +467,7 @@ DEV_QUESTIONS: tuple[EvalQuestion, ...] = (
     q(CREW, "who distributed this rebel breed", REBEL, "Warner Bros."),
     q(CAST, "who's in this rebel breed", REBEL, "Rita Moreno"),
     missing("how much did this rebel breed make", REBEL),
+    missing("what songs are in this rebel breed", REBEL),
     # Aayiram Vaasal Idhayam (1980): no plot, no runtime
     q(D, "who directed aayiram vaasal idhayam", AAYIRAM, "Jagannathan"),
     q(TITLE, "what does aayiram vaasal idhayam mean", AAYIRAM, "thousand entrances"),
@@ -496,6 +510,7 @@ DEV_QUESTIONS: tuple[EvalQuestion, ...] = (
     q(TITLE, "what was padai veetu amman called in hindi", PADAI, "Devi Durga Shakti"),
     q(RELEASE, "when was padai veetu amman released", PADAI, "2002"),
     q(RUNTIME, "how long is padai veetu amman", PADAI, "145 min"),
+    missing("where was padai veetu amman filmed", PADAI),
     q(SONGS, "who wrote the lyrics in padai veetu amman", PADAI, "Kalidasan"),
     # Parinay (1974): no plot
     q(D, "who directed parinay", PARINAY, "Kantilal Rathod"),
@@ -512,7 +527,7 @@ DEV_QUESTIONS: tuple[EvalQuestion, ...] = (
     # Manathe Kottaram (1994)
     q(D, "who directed manathe kottaram", MANATHE, "Sunil"),
     q(TITLE, "what does manathe kottaram mean", MANATHE, "Palace on the sky"),
-    q(PLOT, "what happens in manathe kottaram", MANATHE, "Khushboo|Kushboo"),
+    q(PLOT, "what happens in manathe kottaram", MANATHE, "fans"),
     q(CAST, "is suresh gopi in manathe kottaram", MANATHE, "Satheesh Nair|cameo"),
     q(CAST, "who plays sabu in manathe kottaram", MANATHE, "Nadirsha"),
     q(RUNTIME, "manathe kottaram runtime", MANATHE, "122 min"),
@@ -534,6 +549,7 @@ DEV_QUESTIONS: tuple[EvalQuestion, ...] = (
     q(TITLE, "what was company of strangers called in the us", COMPANY, "Strangers in Good Company"),
     q(TITLE, "french title of the company of strangers", COMPANY, "Le Fabuleux gang des sept"),
     q(ABOUT, "what is the company of strangers about", COMPANY, "women", "bus"),
+    q(SETTING, "where are the women stranded in the company of strangers", COMPANY, "cottage"),
     q(MADE, "was the company of strangers scripted", COMPANY, "improvise"),
     q(RECEPTION, "what awards did the company of strangers win", COMPANY, "Genie|Vancouver|Mannheim"),
     q(CAST, "who is the tour guide in the company of strangers", COMPANY, "Michelle Sweeney"),
@@ -565,9 +581,10 @@ DEV_QUESTIONS: tuple[EvalQuestion, ...] = (
     q(ORIGIN, "what language is dhumketu", DHUMKETU, "Bengali"),
     q(CREW, "who wrote dhumketu", DHUMKETU, "Munir Reja|Munir Reza"),
     missing("what happens in dhumketu", DHUMKETU, reject=NO_PLOT_CLAIM),
+    missing("what did critics think of dhumketu", DHUMKETU),
     # Antore Bahire (2012)
     q(D, "who directed antore bahire", ANTORE, "Somnath Sen"),
-    q(PLOT, "what happens in antore bahire", ANTORE, "divorce|affair|Khushi"),
+    q(PLOT, "what happens in antore bahire", ANTORE, "divorce|affair|mysterious entity"),
     q(PLOT, "who does dipto have an affair with in antore bahire", ANTORE, "Shruti"),
     q(CAST, "who plays khushi in antore bahire", ANTORE, "Debashree Roy"),
     q(CAST, "who plays riddhi in antore bahire", ANTORE, "Moubani Sorcar"),
@@ -602,8 +619,10 @@ DEV_QUESTIONS: tuple[EvalQuestion, ...] = (
     q(TITLE, "villadhi villain telugu title", VILLADHI, "Sastry"),
     q(PLOT, "what is edison's job in villadhi villain", VILLADHI, "road roller"),
     q(PLOT, "what does edison demolish in villadhi villain", VILLADHI, "house"),
+    q(SETTING, "where does edison live in villadhi villain", VILLADHI, "slum"),
+    missing("what is the runtime of villadhi villain", VILLADHI),
     q(RECEPTION, "was villadhi villain a hit", VILLADHI, "superhit|success"),
-    q(MADE, "was villadhi villain sathyaraj's first film as director", VILLADHI, "debut|first"),
+    q(MADE, "was villadhi villain sathyaraj's first film as director", VILLADHI, "debut|first and only"),
     q(CAST, "who plays janaki in villadhi villain", VILLADHI, "Nagma"),
     q(SONGS, "who wrote the lyrics of villadhi villain", VILLADHI, "Vairamuthu"),
     q(CREW, "villadhi villain music director", VILLADHI, "Vidyasagar"),
@@ -633,6 +652,9 @@ DEV_QUESTIONS: tuple[EvalQuestion, ...] = (
     q(D, "who directed the owner", OWNER, "Marty Shea"),
     q(ABOUT, "what is the owner about", OWNER, "backpack"),
     q(PLOT, "who does the backpack belong to in the owner", OWNER, "MacGuffin"),
+    q(SETTING, "where does the owner take place", OWNER, "around the world"),
+    missing("how much did the owner cost to make", OWNER),
+    missing("what did critics say about the owner", OWNER),
     q(RECEPTION, "what record does the owner hold", OWNER, "Most Directors|Guinness"),
     q(MADE, "how many directors did the owner have", OWNER, "25"),
     q(MADE, "when did the owner start shooting", OWNER, "2010"),
@@ -650,6 +672,7 @@ DEV_QUESTIONS: tuple[EvalQuestion, ...] = (
     q(RELEASE, "how many theatres did super hero open in", SUPER_HERO, "80"),
     q(RUNTIME, "how long is super hero", SUPER_HERO, "146 min"),
     q(ORIGIN, "what language is super hero in", SUPER_HERO, "Bengali|Bangla"),
+    missing("what was the budget of super hero", SUPER_HERO),
     # Kadavul (1997)
     q(D, "who directed kadavul", KADAVUL, "Velu Prabhakaran"),
     q(TITLE, "what does kadavul mean", KADAVUL, "God"),
@@ -661,6 +684,8 @@ DEV_QUESTIONS: tuple[EvalQuestion, ...] = (
     q(OTHER, "is there a sequel to kadavul", KADAVUL, "Kadavul 2|sequel"),
     q(CAST, "who plays parvathi in kadavul", KADAVUL, "Roja"),
     q(RELEASE, "when did kadavul come out", KADAVUL, "1997"),
+    missing("what was the budget of kadavul", KADAVUL),
+    missing("how much did kadavul make at the box office", KADAVUL),
     # The Resurrection of Zachary Wheeler (1971)
     q(D, "who directed the resurrection of zachary wheeler", WHEELER, "Bob Wynn"),
     q(PLOT, "what are the somas in zachary wheeler", WHEELER, "DNA|grown|bodies"),
@@ -682,8 +707,8 @@ DEV_QUESTIONS: tuple[EvalQuestion, ...] = (
     q(D, "who directed kalavaadiya pozhuthugal", KALAVAADIYA, "Thangar Bachan"),
     q(TITLE, "what does kalavaadiya pozhuthugal mean", KALAVAADIYA, "Stolen Moments"),
     q(MADE, "why was kalavaadiya pozhuthugal delayed", KALAVAADIYA, "financial"),
-    q(MADE, "when did kalavaadiya pozhuthugal start filming", KALAVAADIYA, "2009"),
-    q(MADE, "was kalavaadiya pozhuthugal shot in the us", KALAVAADIYA, "India"),
+    q(MADE, "when did kalavaadiya pozhuthugal start filming", KALAVAADIYA, "March 2009|March 25, 2009"),
+    q(MADE, "was kalavaadiya pozhuthugal shot in the us", KALAVAADIYA, "stay in India|stayed in India"),
     q(CAST, "who plays periyar in kalavaadiya pozhuthugal", KALAVAADIYA, "Sathyaraj"),
     q(CAST, "who does prabhu deva play in kalavaadiya pozhuthugal", KALAVAADIYA, "Porchezhiyan"),
     q(RECEPTION, "what did the new indian express think of kalavaadiya pozhuthugal", KALAVAADIYA, "tedious"),
@@ -691,14 +716,19 @@ DEV_QUESTIONS: tuple[EvalQuestion, ...] = (
     q(OTHER, "who bought the satellite rights of kalavaadiya pozhuthugal", KALAVAADIYA, "Kalaignar TV"),
     # Things (1989): no plot section
     q(D, "who directed things 1989", THINGS, "Andrew Jordan"),
-    q(RECEPTION, "is things really the worst movie ever", THINGS, "worst"),
+    q(
+        RECEPTION,
+        "is things really the worst movie ever",
+        THINGS,
+        "one of the worst|worst film ever made|worst films ever made|worst canadian",
+    ),
     q(MADE, "where was things filmed", THINGS, "Scarborough|Toronto"),
     q(MADE, "what was things shot on", THINGS, "Super 8"),
     q(PLOT, "what happens in things 1989", THINGS, "cabin|womb"),
     q(CAST, "who's in things 1989", THINGS, "Barry J. Gillis|Amber Lynn"),
     q(OTHER, "when did things come out on dvd", THINGS, "2008"),
-    q(RECEPTION, "what did rifftrax say about things", THINGS, "worst movie"),
-    q(TITLE, "how is the title things stylized", THINGS, "stylized|stylised"),
+    q(RECEPTION, "what did rifftrax say about things", THINGS, "worst movie we've ever done|definitive, universal"),
+    q(TITLE, "how is the title things stylized", THINGS, "stylized as things|stylised as things|capital"),
     q(RUNTIME, "how long is things 1989", THINGS, "83 min"),
     # The World of Henry Paris (1981): a compilation, unreadable runtime
     q(D, "who directed the world of henry paris", HENRY_PARIS, "Radley Metzger"),
@@ -720,6 +750,7 @@ DEV_QUESTIONS: tuple[EvalQuestion, ...] = (
     q(BASED, "what is original sin based on", ORIGINAL_SIN, "Waltz into Darkness"),
     q(BASED, "is original sin a remake", ORIGINAL_SIN, "Mississippi Mermaid"),
     q(SETTING, "where is original sin set", ORIGINAL_SIN, "Cuba"),
+    q(SETTING, "when is original sin set", ORIGINAL_SIN, "19th century"),
     q(PLOT, "who is walter really in original sin", ORIGINAL_SIN, "Billy"),
     q(PLOT, "where does julia come from in original sin", ORIGINAL_SIN, "Delaware"),
     q(PLOT, "how does julia escape her execution in original sin", ORIGINAL_SIN, "priest"),
@@ -743,7 +774,7 @@ DEV_QUESTIONS: tuple[EvalQuestion, ...] = (
     q(CAST, "who plays cody abilene in malibu express", MALIBU, "Darby Hinton"),
     q(CAST, "who does sybil danning play in malibu express", MALIBU, "Contessa Luciana"),
     q(BASED, "is malibu express a remake", MALIBU, "Stacey"),
-    q(PLOT, "who killed shane in malibu express", MALIBU, "Contessa"),
+    q(PLOT, "who killed shane in malibu express", MALIBU, "murdered Shane"),
     q(RECEPTION, "how was malibu express reviewed", MALIBU, "routine|turkey|two stars"),
     q(OTHER, "when did malibu express come out on dvd", MALIBU, "2002"),
     q(RUNTIME, "how long is malibu express", MALIBU, "105 min"),
@@ -764,12 +795,13 @@ DEV_QUESTIONS: tuple[EvalQuestion, ...] = (
     q(OTHER, "why was the that's entertainment premiere overshadowed", ENTERTAINMENT, "Symbionese Liberation Army"),
     # Final Destination: the franchise article (an Infobox film for all five films)
     q(D, "who directed final destination", FINAL, "James Wong"),
-    q(ABOUT, "what is final destination about", FINAL, "Death|premonition"),
+    q(ABOUT, "what is final destination about", FINAL, "premonition|Death personified"),
     q(BASED, "what is final destination based on", FINAL, "X-Files|spec script"),
     q(MADE, "where did the idea for final destination come from", FINAL, "flight|plane"),
     q(PLOT, "what happens to carter at the end of final destination", FINAL, "neon sign"),
     q(PLOT, "how does kimberly survive in final destination 2", FINAL, "drown|new life"),
     q(SETTING, "where is flight 180 going in final destination", FINAL, "Paris"),
+    q(SETTING, "where does final destination 3 take place", FINAL, "amusement park|roller coaster"),
     q(CAST, "who plays clear rivers in final destination", FINAL, "Ali Larter"),
     q(CAST, "who plays alex browning", FINAL, "Devon Sawa", context=True),
     q(MONEY, "how much did final destination make", FINAL, "$665 million|665,080,639"),
@@ -777,7 +809,12 @@ DEV_QUESTIONS: tuple[EvalQuestion, ...] = (
     q(OTHER, "is there going to be a sixth final destination", FINAL, "reboot"),
     q(OTHER, "are there final destination books", FINAL, "novel"),
     q(CREW, "who composed the music for final destination", FINAL, "Shirley Walker"),
-    q(PLOT, "what kills the survivors in final destination", FINAL, "Death"),
+    q(
+        PLOT,
+        "what kills the survivors in final destination",
+        FINAL,
+        "Death personified|unseen force|Death's plan|Death's design",
+    ),
 )
 
 QUESTIONS: tuple[EvalQuestion, ...] = BUNDLED_QUESTIONS + DEV_QUESTIONS
