@@ -30,7 +30,7 @@ from tests.answers.eval_questions import (
     score,
 )
 
-FLOOR = 60.8
+FLOOR = 76.1
 
 
 @pytest.fixture(scope="module")
