@@ -30,7 +30,7 @@ from tests.answers.eval_questions import (
     score,
 )
 
-FLOOR = 76.1
+FLOOR = 78.1
 
 
 @pytest.fixture(scope="module")
