@@ -7,6 +7,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,9 @@ from sqlalchemy import Engine, text
 
 from core.app import FilmClub
 from core.database import build_engine, ensure_schema
+from core.parties.plan import PlannedStep, StepKind
+from core.parties.store import NewParty, Party, PartyStore
+from core.responses import Response, TextPart
 from core.settings import BUNDLED_DATA, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,3 +101,28 @@ def club(empty_club: FilmClub) -> FilmClub:
     """A club whose library holds the bundled films."""
     empty_club.seed_bundled_films()
     return empty_club
+
+
+def store_party(
+    club: FilmClub, club_key: str, title: str, starts_at: datetime, guests: tuple[str, ...] = ("ana",)
+) -> Party:
+    """Store a party of a bundled film with one step and its guests, as `/party start` would leave it."""
+    store = PartyStore(club.engine)
+    film_id = next(e.film_id for e in club.library.title_entries() if e.title == title)
+    platform = club_key.split(":", 1)[0]
+    new = NewParty(
+        club_key=club_key,
+        platform=platform,
+        channel_id="C1",
+        film_id=film_id,
+        film_title=title,
+        starts_at=starts_at,
+        zone="UTC",
+        created_by=guests[0] if guests else "host",
+        created_by_name=guests[0] if guests else "",
+    )
+    start = PlannedStep(StepKind.START, "Press play", starts_at, Response(parts=[TextPart(text="Press play")]))
+    party, _ = store.create(new, lambda _id: [start])
+    for guest in guests[1:]:
+        store.join(party.id, guest, guest)
+    return party

@@ -26,6 +26,7 @@ from core.responses import (
     CardPart,
     ChoicePart,
     ErrorPart,
+    FilePart,
     ListPart,
     Part,
     PollPart,
@@ -38,6 +39,7 @@ from core.responses import (
 )
 
 EMPTY_ANSWER = "Done."
+ATTACHMENTS_PER_MESSAGE = 10  # Discord's limit
 SPOILER_MARK = "||"
 
 
@@ -47,6 +49,7 @@ class DiscordMessage(BaseModel):
     content: str = ""
     embeds: list[dict[str, Any]] = Field(default_factory=list)
     ephemeral: bool = False
+    files: list[FilePart] = Field(default_factory=list)  # attached to the message (a PNG card, an .ics)
 
 
 def render(response: Response) -> list[DiscordMessage]:
@@ -61,7 +64,9 @@ def render(response: Response) -> list[DiscordMessage]:
     """
     packer = _Packer(ephemeral=response.visibility is Visibility.PRIVATE)
     for part in response.parts:
-        if isinstance(part, CardPart):
+        if isinstance(part, FilePart):
+            packer.add_file(part)
+        elif isinstance(part, CardPart):
             for embed in card_embeds(part):
                 packer.add_embed(embed)
         else:
@@ -136,6 +141,7 @@ class _Packer:
         self._done: list[DiscordMessage] = []
         self._content = ""
         self._embeds: list[Embed] = []
+        self._files: list[FilePart] = []
 
     def add_text(self, piece: str) -> None:
         joined = f"{self._content}\n{piece}" if self._content else piece
@@ -150,9 +156,15 @@ class _Packer:
             self._flush()
         self._embeds.append(embed)
 
+    def add_file(self, part: FilePart) -> None:
+        self._files.append(part)
+
     def messages(self) -> list[DiscordMessage]:
         self._flush()
-        return self._done or [DiscordMessage(content=EMPTY_ANSWER, ephemeral=self.ephemeral)]
+        done = self._done or [DiscordMessage(content=EMPTY_ANSWER, ephemeral=self.ephemeral)]
+        if self._files:  # files ride on the last message, after the text that introduces them
+            done[-1] = done[-1].model_copy(update={"files": self._files[:ATTACHMENTS_PER_MESSAGE]})
+        return done
 
     def _flush(self) -> None:
         if self._content or self._embeds:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import discord
@@ -28,7 +29,10 @@ async def send_messages(interaction: discord.Interaction, messages: list[Discord
         await interaction.delete_original_response()
         await interaction.followup.send(**message_kwargs(first), ephemeral=True)
     else:
-        await interaction.edit_original_response(**message_kwargs(first))
+        edit = message_kwargs(first)
+        if "files" in edit:  # an edit names its attachments
+            edit["attachments"] = edit.pop("files")
+        await interaction.edit_original_response(**edit)
     for message in rest:
         await interaction.followup.send(**message_kwargs(message), ephemeral=message.ephemeral)
 
@@ -41,4 +45,9 @@ def message_kwargs(message: DiscordMessage) -> dict[str, Any]:
     }
     if message.content:
         payload["content"] = message.content
+    if message.files:
+        payload["files"] = [
+            discord.File(io.BytesIO(f.data), filename=f.filename, description=f.description or None)
+            for f in message.files
+        ]
     return payload

@@ -18,6 +18,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bots.slack.commands import PLATFORM, read_command, slack_context
 from bots.slack.render import POLL_ACTION, REVEAL_ACTION, render, render_reveal
+from bots.slack.uploads import upload_files
 from core.app import FilmClub
 from core.clubs.keys import club_key
 from core.commands.lines import Invocation
@@ -141,5 +142,6 @@ def command_listener(club: FilmClub, group: str) -> Any:
         allowed = organiser and await is_organiser(client, club, body.get("team_id", ""), body.get("user_id", ""))
         response = await asyncio.to_thread(club.execute, found, slack_context(body, allowed))
         await answer(respond, response)
+        await upload_files(client, response, body.get("channel_id", ""), body.get("user_id", ""))
 
     return listener

@@ -16,6 +16,7 @@ from core.responses import (
     CardPart,
     ChoicePart,
     ErrorPart,
+    FilePart,
     ListPart,
     Part,
     PollPart,
@@ -143,6 +144,9 @@ def render_part(part: Part) -> list[Block]:
             return [*blocks, _context(escape(part.hint))] if part.hint else blocks
         case PollPart():
             return _poll(part)
+        case FilePart():
+            where = "in your direct messages" if part.media_type == "text/calendar" else "below"
+            return [_context(f":paperclip: {escape(part.filename)} is uploaded {where}.")]
 
 
 def _poll(part: PollPart) -> list[Block]:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from aiohttp import WSMsgType, web
+from aiohttp import BodyPartReader, WSMsgType, web
 
 from tests.discord_adapter import payloads
 
@@ -55,6 +55,7 @@ class FakeDiscord:
     shards: dict[int, web.WebSocketResponse] = field(default_factory=dict)  # by the shard each IDENTIFY named
     scheduled_events: dict[str, dict[str, Any]] = field(default_factory=dict)  # by id, as the bot created them
     guilds: list[dict[str, Any]] = field(default_factory=list)
+    files: list[tuple[str, bytes]] = field(default_factory=list)  # attachments, as (filename, bytes)
     base_url: str = ""
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
@@ -89,8 +90,11 @@ class FakeDiscord:
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         path = request.path.removeprefix("/api/v10")
-        raw = await request.read()
-        body = json.loads(raw) if raw and request.content_type == "application/json" else None
+        if request.content_type == "multipart/form-data":  # a message with attachments: payload_json + files[n]
+            body = await self._multipart(request)
+        else:
+            raw = await request.read()
+            body = json.loads(raw) if raw and request.content_type == "application/json" else None
         self.calls.append(
             Call(request.method, path, dict(request.query), body, request.headers.get("Authorization", ""))
         )
@@ -99,6 +103,17 @@ class FakeDiscord:
                 failure.times -= 1
                 return _json(failure.body, failure.status, failure.headers)
         return self.answer(request.method, path, body)
+
+    async def _multipart(self, request: web.Request) -> Any:
+        body: Any = None
+        reader = await request.multipart()
+        while (part := await reader.next()) is not None:
+            assert isinstance(part, BodyPartReader)
+            if part.name == "payload_json":
+                body = json.loads(await part.text())
+            else:
+                self.files.append((part.filename or "", bytes(await part.read())))
+        return body
 
     def answer(self, method: str, path: str, body: Any) -> web.Response:
         if path == "/users/@me":

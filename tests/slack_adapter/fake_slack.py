@@ -29,6 +29,7 @@ class FakeSlack:
         self.socket_messages: list[dict[str, Any]] = []  # what the app sent over it (envelope acks)
         self.socket_close_code: int | None = None  # 1000 once the app closed the websocket cleanly
         self.tokens: list[tuple[str, str]] = []  # (method, bearer token) of every Web API call
+        self.uploads: dict[str, dict[str, Any]] = {}  # files_upload_v2's files by id: name, bytes, title, channel
         self._changed: asyncio.Condition | None = None
         self._envelopes = itertools.count(1)
         self._runner: web.AppRunner | None = None
@@ -38,6 +39,7 @@ class FakeSlack:
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/respond/{token}", self._respond)
+        app.router.add_post("/upload/{file_id}", self._upload)
         app.router.add_get("/link", self._socket_mode)
         self._runner = web.AppRunner(app)
         await self._runner.setup()
@@ -87,8 +89,8 @@ class FakeSlack:
             return dict(request.query)
         raw = await request.text()
         if request.content_type == "application/json":
-            return dict(json.loads(raw or "{}"))
-        return {k: v[0] for k, v in parse_qs(raw).items()}
+            return dict(request.query) | dict(json.loads(raw or "{}"))
+        return dict(request.query) | {k: v[0] for k, v in parse_qs(raw).items()}  # slack_sdk's params= is a query
 
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
@@ -106,6 +108,17 @@ class FakeSlack:
             payload["user"] = self.users.get(body.get("user", ""), {"id": body.get("user"), "is_admin": False})
         elif method == "chat.postMessage":
             payload |= {"channel": body.get("channel"), "ts": "1.0"}
+        elif method == "files.getUploadURLExternal":
+            file_id = f"F{len(self.uploads) + 1}"
+            self.uploads[file_id] = {"filename": body.get("filename"), "data": b""}
+            payload |= {"upload_url": f"{self.url}/upload/{file_id}", "file_id": file_id}
+        elif method == "files.completeUploadExternal":
+            shared = json.loads(body.get("files", "[]"))
+            for f in shared:
+                self.uploads[f["id"]] |= {"title": f.get("title"), "channel": body.get("channel_id")}
+            payload["files"] = [{"id": f["id"], "title": f.get("title")} for f in shared]
+        elif method == "conversations.open":
+            payload["channel"] = {"id": "D" + body.get("users", "")}
         elif method == "apps.connections.open":
             payload["url"] = self.url.replace("http", "ws", 1) + "/link"
         return web.json_response(payload)
@@ -141,6 +154,12 @@ class FakeSlack:
         self.socket_close_code = socket.close_code
         await self._notify()
         return socket
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        """Step 2 of files_upload_v2: the file's bytes, posted to the URL step 1 handed out."""
+        self.uploads[request.match_info["file_id"]]["data"] = await request.read()
+        await self._notify()
+        return web.Response(text="OK - uploaded")
 
     async def _respond(self, request: web.Request) -> web.Response:
         self.calls.append(("response_url", await self._body(request)))
