@@ -122,8 +122,8 @@ def _spoiler(part: SpoilerPart) -> list[Block]:
     return [block]
 
 
-def render_part(part: Part) -> list[Block]:
-    """The blocks of one part."""
+def render_part(part: Part, private: bool = False) -> list[Block]:
+    """The blocks of one part (``private``: the answer goes only to the asker, so its files go to their DM)."""
     match part:
         case TextPart():
             return _section(escape(part.text))
@@ -144,8 +144,8 @@ def render_part(part: Part) -> list[Block]:
             return [*blocks, _context(escape(part.hint))] if part.hint else blocks
         case PollPart():
             return _poll(part)
-        case FilePart():
-            where = "in your direct messages" if part.media_type == "text/calendar" else "below"
+        case FilePart():  # bots.slack.uploads sends it where the answer's visibility says
+            where = "in your direct messages" if private else "below"
             return [_context(f":paperclip: {escape(part.filename)} is uploaded {where}.")]
 
 
@@ -176,13 +176,14 @@ def render(response: Response) -> SlackMessage:
         Blocks within Slack's limits (at most 50: the rest is cut with a note), the escaped plain-text
         fallback, and ``ephemeral`` for answers only the asker should see.
     """
-    blocks = [b for part in response.parts for b in render_part(part)]
+    private = response.visibility is Visibility.PRIVATE
+    blocks = [b for part in response.parts for b in render_part(part, private)]
     if len(blocks) > MAX_BLOCKS:
         blocks = [*blocks[: MAX_BLOCKS - 1], _context("_The answer was too long for one message and was cut._")]
     return SlackMessage(
         text=_cut(escape(response.plain_text()), MAX_FALLBACK),
         blocks=blocks,
-        ephemeral=response.visibility is Visibility.PRIVATE,
+        ephemeral=private,
     )
 
 

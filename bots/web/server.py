@@ -12,10 +12,8 @@ from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from core.app import FilmClub
-from core.calendar.commands import CALENDAR_NAME
-from core.calendar.feed import CalendarFeed
+from core.calendar.commands import club_ics
 from core.calendar.tokens import CalendarTokens
-from core.nights.store import NightStore
 
 _PATH = re.compile(r"^/calendar/([A-Za-z0-9_-]{20,64})\.ics$")
 
@@ -53,10 +51,7 @@ class CalendarRequest(BaseHTTPRequestHandler):
         club_key = CalendarTokens(club.engine).club_for(match.group(1))
         if club_key is None:
             return None
-        zone = club.clubs.get(club_key).timezone
-        night = NightStore(club.engine).get(club_key)
-        now = datetime.now(UTC)
-        return CalendarFeed(club.engine, club.library).ics(club_key, CALENDAR_NAME, zone, now, night)
+        return club_ics(club, club_key, datetime.now(UTC))
 
     def _send(self, status: int, media_type: str, body: bytes) -> None:
         self.send_response(status)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
@@ -41,6 +42,13 @@ def subscribe_path(token: str) -> str:
     return f"/calendar/{token}.ics"
 
 
+def club_ics(club: FilmClub, club_key: str, now: datetime) -> bytes:
+    """The club's calendar file as of ``now``: its parties and its night, in its zone (the command and the server)."""
+    zone = club.clubs.get(club_key).timezone
+    night = NightStore(club.engine).get(club_key)
+    return CalendarFeed(club.engine, club.library).ics(club_key, CALENDAR_NAME, zone, now, night)
+
+
 def club_calendar(club: FilmClub, ctx: CommandContext, args: CalendarArguments) -> Response:
     """The .ics file, plus the subscribe address where the deployment serves HTTP (only the asker sees it)."""
     tokens = CalendarTokens(club.engine)
@@ -48,9 +56,7 @@ def club_calendar(club: FilmClub, ctx: CommandContext, args: CalendarArguments) 
         if not ctx.is_organiser:
             return error("Only the club's organisers can reset the calendar address.")
         tokens.reset(ctx.club_key, ctx.moment)
-    zone = club.clubs.get(ctx.club_key).timezone
-    night = NightStore(club.engine).get(ctx.club_key)
-    data = CalendarFeed(club.engine, club.library).ics(ctx.club_key, CALENDAR_NAME, zone, ctx.moment, night)
+    data = club_ics(club, ctx.club_key, ctx.moment)
     parts: list[TextPart | FilePart] = [
         FilePart(filename="film-club.ics", media_type="text/calendar", data=data, description="The club's calendar")
     ]

@@ -86,14 +86,6 @@ class RatingStore:
         with self.engine.connect() as conn:
             return set(conn.execute(query.distinct()).scalars())
 
-    def member_rating(self, club_key: str, film_id: int, member_id: str) -> int | None:
-        """A member's own rating (half stars), if they gave one."""
-        query = select(ratings.c.halves).where(
-            ratings.c.club_key == club_key, ratings.c.film_id == film_id, ratings.c.member_id == member_id
-        )
-        with self.engine.connect() as conn:
-            return conn.execute(query).scalar()
-
 
 def top_order(rated: dict[int, ClubRating]) -> list[ClubRating]:
     """The top list: films with at least two ratings, best first by the damped mean (plain mean shown).

@@ -57,7 +57,8 @@ def club_top(club: FilmClub, ctx: CommandContext, args: YearArguments) -> Respon
     rated = store.club_ratings(ctx.club_key)
     if args.year is not None:
         start, end = year_bounds(args.year, club.clubs.get(ctx.club_key).timezone)
-        rated = {k: v for k, v in rated.items() if k in store.rated_between(ctx.club_key, start, end)}
+        that_year = store.rated_between(ctx.club_key, start, end)
+        rated = {k: v for k, v in rated.items() if k in that_year}
     ranked = top_order(rated)[:TOP_SIZE]
     when = f" of {args.year}" if args.year is not None else ""
     if not ranked:

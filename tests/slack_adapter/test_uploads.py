@@ -33,6 +33,7 @@ async def test_the_calendar_goes_to_the_askers_direct_messages(
     assert await dispatch(slack_app, slash_body(fake_slack, "/club", "calendar", user="U7")) == 200
     (answer,) = await responses(fake_slack)
     assert answer["response_type"] == "ephemeral"
+    assert "uploaded in your direct messages" in str(answer["blocks"])
     await fake_slack.wait_until(lambda: fake_slack.of("files.completeUploadExternal"), "the upload completed")
     (upload,) = fake_slack.uploads.values()
     assert upload["channel"] == "DU7" and upload["filename"] == "film-club.ics"
