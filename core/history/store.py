@@ -26,7 +26,9 @@ class Watched(BaseModel):
     guests: list[str] = []
 
 
-def watched(engine: Engine, club_key: str, now: datetime, limit: int | None = None) -> list[Watched]:
+def watched(
+    engine: Engine, club_key: str, now: datetime, limit: int | None = None, since: datetime | None = None
+) -> list[Watched]:
     """The club's watched films, newest first.
 
     Args:
@@ -34,6 +36,7 @@ def watched(engine: Engine, club_key: str, now: datetime, limit: int | None = No
         club_key: the club; no other club's parties are read.
         now: parties that started by now count.
         limit: at most this many (None: all).
+        since: only parties that started at or after this (None: from the first).
 
     Returns:
         The history.
@@ -49,6 +52,8 @@ def watched(engine: Engine, club_key: str, now: datetime, limit: int | None = No
         .order_by(parties.c.starts_at.desc(), parties.c.id.desc())
         .limit(limit)
     )
+    if since is not None:
+        query = query.where(parties.c.starts_at >= since)
     with engine.connect() as conn:
         rows = conn.execute(query).all()
         ids = [r.id for r in rows]

@@ -76,7 +76,7 @@ def review_year(engine: Engine, library: FilmLibrary, club_key: str, year: int, 
 
     """
     start, end = year_bounds(year, zone)
-    seen = [w for w in watched(engine, club_key, now) if start <= w.watched_at < end]
+    seen = [w for w in watched(engine, club_key, now, since=start) if w.watched_at < end]
     ratings = RatingStore(engine)
     rated_ids = ratings.rated_between(club_key, start, end)
     film_ids = {w.film_id for w in seen} | rated_ids
