@@ -120,7 +120,7 @@ def test_a_document_past_its_budget_ends_its_worker_and_is_reported_too_slow(eng
     docs.mkdir()
     for wiki in sorted(BUNDLED_DATA.glob("*.wiki"))[:3]:
         shutil.copy(wiki, docs / wiki.name)
-    (docs / "slow.wiki").write_text(article(BALANCED * 5_000))  # ~30 s of mwparserfromhell, nested 4 deep
+    (docs / "slow.wiki").write_text(article(BALANCED * 20_000))  # ~4 s to parse even on a quiet machine
     report = ingest_sources(FilmLibrary(engine), [docs], workers=2, parallel_from=1, budget=1.0)
     by_name = {Path(d.path).name: d for d in report.documents}
     assert by_name.pop("slow.wiki").problems == ["took longer than 1 s to parse; not read"]
