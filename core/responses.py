@@ -164,6 +164,7 @@ class PartyEvent(BaseModel):
     starts_at: datetime
     ends_at: datetime
     channel_id: str
+    calendar_event_id: str | None = None  # on "cancelled": the listing stored when the party was created
 
 
 class Response(BaseModel):

@@ -31,7 +31,8 @@ from core.commands.lines import Invocation
 from core.commands.registry import Command, CommandContext
 from core.parties.delivery import register_publisher
 from core.parties.scheduler import PartyScheduler
-from core.responses import Response, error
+from core.parties.store import PartyStore
+from core.responses import PartyEvent, Response, error
 from core.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -173,8 +174,14 @@ class FilmClubBot(discord.Client):
             await interaction.response.defer(thinking=True)
         response = await work
         await send_messages(interaction, render(response))
-        if response.party_event is not None and self.user is not None:
-            await mirror_party(interaction.guild, self.user.id, interaction.app_permissions, response.party_event)
+        if response.party_event is not None:
+            await self.list_party(interaction, response.party_event)
+
+    async def list_party(self, interaction: discord.Interaction, event: PartyEvent) -> None:
+        """Mirror a party in the server's Events, and store the new event's id with the party."""
+        event_id = await mirror_party(interaction.guild, interaction.app_permissions, event)
+        if event_id is not None:
+            await asyncio.to_thread(PartyStore(self.club.engine).set_calendar_event, event.party_id, event_id)
 
     def run_command(self, command: Command, invocation: Invocation, caller: Caller) -> Response:
         """Run a command for a caller (in a worker thread: it reads the database)."""

@@ -2,8 +2,8 @@
 
 Members can mark an event "Interested" and Discord reminds them when it starts; the bot's own
 reminders and prompts are unchanged. Best effort: without the Create Events permission, or when
-Discord refuses, the party stands as planned and only the listing is missing (logged). A cancelled
-party's event is found by its description (which names the party), so nothing about events is stored.
+Discord refuses, the party stands as planned and only the listing is missing (logged). The event's id is
+stored with the party (``calendar_event_id``), and a cancelled party's event is deleted by that id.
 """
 
 from __future__ import annotations
@@ -25,22 +25,24 @@ def can_list_events(permissions: discord.Permissions) -> bool:
 
 
 async def mirror_party(
-    guild: discord.Guild | None, bot_id: int, bot_permissions: discord.Permissions, event: PartyEvent
-) -> None:
+    guild: discord.Guild | None, bot_permissions: discord.Permissions, event: PartyEvent
+) -> str | None:
     """Create the scheduled event of a party just started, or delete the one of a party just cancelled.
 
     Args:
         guild: the server (None in direct messages: there is no server calendar).
-        bot_id: the bot's user id (it deletes only events it created).
         bot_permissions: what the bot may do there (``app_permissions`` of the interaction).
-        event: the party as the core describes it (the same description when created and when cancelled).
+        event: the party as the core describes it; a cancelled one carries the id stored at its creation.
+
+    Returns:
+        The id of the event created, for the caller to store with the party; None otherwise.
 
     """
     if guild is None or not can_list_events(bot_permissions):
-        return
+        return None
     try:
         if event.action == "created":
-            await guild.create_scheduled_event(
+            created = await guild.create_scheduled_event(
                 name=event.name,
                 description=event.description,
                 start_time=event.starts_at,
@@ -49,15 +51,18 @@ async def mirror_party(
                 privacy_level=discord.PrivacyLevel.guild_only,
                 location=_location(guild, event.channel_id),
             )
-        else:
-            for scheduled in await guild.fetch_scheduled_events(with_counts=False):
-                if scheduled.creator_id == bot_id and scheduled.description == event.description:
-                    await scheduled.delete()
+            return str(created.id)
+        if event.calendar_event_id is not None:
+            scheduled = await guild.fetch_scheduled_event(int(event.calendar_event_id), with_counts=False)
+            await scheduled.delete()
+    except discord.NotFound:
+        log.info("scheduled event already gone", extra={"party": event.party_id})
     except discord.HTTPException as exc:
         log.warning(
             "scheduled event not mirrored",
             extra={"party": event.party_id, "action": event.action, "status": exc.status, "reason": exc.text[:200]},
         )
+    return None
 
 
 def _location(guild: discord.Guild, channel_id: str) -> str:

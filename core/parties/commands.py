@@ -171,6 +171,7 @@ def party_event(party: Party, title: str, ends_at: datetime, action: Literal["cr
         starts_at=party.starts_at,
         ends_at=max(ends_at, party.starts_at + timedelta(minutes=1)),
         channel_id=party.channel_id,
+        calendar_event_id=party.calendar_event_id,
     )
 
 

@@ -27,6 +27,8 @@ parties = Table(
     Column("status", String(20), nullable=False),
     # set by platforms that split their servers across processes (see core.parties.shards); NULL elsewhere
     Column("shard_key", BigInteger),
+    # the party's listing in the platform's calendar (a Discord scheduled event), once the adapter made one
+    Column("calendar_event_id", String(100)),
     Index("ix_parties_club_status_start", "club_key", "status", "starts_at"),
     Index("ix_parties_platform_status", "platform", "status"),
 )

@@ -51,6 +51,7 @@ class PartyFields(BaseModel):
     zone: str
     created_by: str
     shard_key: int | None = None  # see core.parties.shards: which process of a sharded platform delivers it
+    calendar_event_id: str | None = None  # the platform's listing of the party (a Discord scheduled event)
 
 
 class NewParty(PartyFields):
@@ -254,6 +255,11 @@ class PartyStore:
                 delete(party_guests).where(party_guests.c.party_id == party_id, party_guests.c.user_id == user_id)
             )
         return bool(result.rowcount)
+
+    def set_calendar_event(self, party_id: int, event_id: str) -> None:
+        """Remember the platform's listing of a party just created, so cancelling it removes exactly that one."""
+        with self.engine.begin() as conn:
+            conn.execute(update(parties).where(parties.c.id == party_id).values(calendar_event_id=event_id))
 
     # -- states --------------------------------------------------------------------------------
 

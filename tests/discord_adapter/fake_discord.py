@@ -166,10 +166,14 @@ class FakeDiscord:
             event = payloads.scheduled_event(payloads.snowflake(), guild_id, body)
             self.scheduled_events[event["id"]] = event
             return _json(event)
-        if method == "DELETE" and event_id is not None:
-            self.scheduled_events.pop(event_id, None)
+        if event_id is None:
+            return _json([e for e in self.scheduled_events.values() if e["guild_id"] == guild_id])
+        if event_id not in self.scheduled_events:
+            return _json({"message": "Unknown Guild Scheduled Event", "code": 10070}, 404)
+        if method == "DELETE":
+            del self.scheduled_events[event_id]
             return web.Response(status=204)
-        return _json([e for e in self.scheduled_events.values() if e["guild_id"] == guild_id])
+        return _json(self.scheduled_events[event_id])
 
     def _message(self, channel_id: str, body: dict[str, Any] | None) -> dict[str, Any]:
         return payloads.message(str(10_000 + next(self._ids)), channel_id, body or {})

@@ -10,6 +10,7 @@ import discord
 import pytest
 
 from bots.discord.app import FilmClubBot
+from core.parties.store import PartyStore
 from tests.discord_adapter import payloads
 from tests.discord_adapter.fake_discord import FakeDiscord
 from tests.discord_adapter.harness import invoke
@@ -44,12 +45,46 @@ async def test_a_party_is_listed_under_the_servers_events_and_removed_when_cance
     assert start.tzinfo is not None
     assert 90 <= (end - start).total_seconds() / 60 <= 240  # the film (89 min) and its discussion
 
+    [first_id] = fake_discord.scheduled_events
+    assert stored_event_id(bot, 1) == first_id  # kept with the party
+
     await run(bot, "start", START, CAN_LIST)  # a second party: its event must survive the first's cancel
     assert len(fake_discord.scheduled_events) == 2
     await run(bot, "cancel", {"party": 1}, CAN_LIST)
     [left] = fake_discord.scheduled_events.values()
     assert left["description"].startswith("Watch party #2.")
-    assert len(fake_discord.sent("DELETE", rf"/guilds/{payloads.GUILD_ID}/scheduled-events/\d+")) == 1
+    [deleted] = fake_discord.sent("DELETE", rf"/guilds/{payloads.GUILD_ID}/scheduled-events/\d+")
+    assert deleted.path.endswith(f"/{first_id}")
+    assert fake_discord.sent("GET", rf"/guilds/{payloads.GUILD_ID}/scheduled-events") == []  # no search
+
+
+def stored_event_id(bot: FilmClubBot, party_id: int) -> str | None:
+    party = PartyStore(bot.club.engine).party(party_id)
+    assert party is not None
+    return party.calendar_event_id
+
+
+async def test_a_cancelled_partys_event_is_found_by_its_stored_id_even_after_a_moderator_edited_it(
+    bot: FilmClubBot, fake_discord: FakeDiscord
+) -> None:
+    await run(bot, "start", START, CAN_LIST)
+    [event] = fake_discord.scheduled_events.values()
+    event["description"] = "Bring snacks!"  # edited in Discord's Events: a search by description misses it
+    await run(bot, "cancel", {"party": 1}, CAN_LIST)
+    assert fake_discord.scheduled_events == {}
+
+
+async def test_an_event_deleted_by_hand_does_not_trouble_the_cancel(
+    bot: FilmClubBot, fake_discord: FakeDiscord, caplog: pytest.LogCaptureFixture
+) -> None:
+    await run(bot, "start", START, CAN_LIST)
+    fake_discord.scheduled_events.clear()
+    fake_discord.calls.clear()
+    with caplog.at_level(logging.WARNING, logger="bots.discord.events"):
+        await run(bot, "cancel", {"party": 1}, CAN_LIST)
+    [callback] = fake_discord.sent("POST", r"/interactions/\d+/[^/]+/callback")
+    assert "Cancelled watch party #1" in str(callback.body)
+    assert caplog.records == []
 
 
 async def test_without_the_create_events_permission_the_party_runs_unlisted(
