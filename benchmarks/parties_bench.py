@@ -40,6 +40,8 @@ from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import func, select
 
+from benchmarks import targets
+from benchmarks.targets import Target
 from core.app import FilmClub
 from core.commands.lookup import Found
 from core.commands.registry import CommandContext
@@ -319,7 +321,7 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:8.2f} ms"
 
 
-def report(parties: int, bare: dict[str, Any], ours: dict[str, Any]) -> None:
+def report(parties: int, bare: dict[str, Any], ours: dict[str, Any]) -> bool:
     print(f"\nWatch parties: {parties} parties, one job each (SQLite, WAL)\n")
     print(f"{'':40} {'bare APScheduler':>18} {'ours':>14} {'ours/bare':>10}")
     rows = [
@@ -350,13 +352,42 @@ def report(parties: int, bare: dict[str, Any], ours: dict[str, Any]) -> None:
     if not fired["scheduled_in_time"]:
         print("warning: scheduling the firing parties took longer than the lead time; their delays include it")
     print(f"restart: {ours['restart']['jobs']} jobs in our table")
-    print(
-        f"aims: restart ready < 500 ms: {'met' if ours['restart']['ready'] < 0.5 else 'NOT met'}; "
-        f"firing p99 < 50 ms: {'met' if fired['p99'] < 0.05 else 'NOT met'}"
+    blocked, floor = ours["schedule"]["each"], bare["schedule"]["each"]
+    return targets.report(
+        [
+            Target(
+                "schedule a party: loop blocked p50",
+                blocked["p50"] * 1e3,
+                floor["p50"] * 1e3,
+                "≤ 3× the bare add",
+                blocked["p50"] <= 3 * floor["p50"],
+            ),
+            Target(
+                "schedule a party: loop blocked p99",
+                blocked["p99"] * 1e3,
+                floor["p99"] * 1e3,
+                "≤ 3× the bare add",
+                blocked["p99"] <= 3 * floor["p99"],
+            ),
+            Target(
+                f"firing delay p99, {parties} scheduled",
+                fired["p99"] * 1e3,
+                bare["firing"]["p99"] * 1e3,
+                "≤ 50 ms",
+                fired["p99"] <= 0.05,
+            ),
+            Target(
+                f"restart over {parties} parties: ready",
+                ours["restart"]["ready"] * 1e3,
+                bare["restart"]["ready"] * 1e3,
+                "< 500 ms",
+                ours["restart"]["ready"] < 0.5,
+            ),
+        ]
     )
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--parties", type=int, default=10_000)
     parser.add_argument("--firing", type=int, default=300)
@@ -367,7 +398,7 @@ def main() -> None:
     if args.child:
         restart = bare_restart if args.child == "bare" else ours_restart
         print(json.dumps(asyncio.run(restart(args.url))))
-        return
+        return 0
     with tempfile.TemporaryDirectory(dir=args.dir) as folder:
         bare_url = f"sqlite:///{Path(folder) / 'bare.sqlite3'}"
         ours_url = f"sqlite:///{Path(folder) / 'ours.sqlite3'}"
@@ -379,8 +410,8 @@ def main() -> None:
         ours = {"schedule": asyncio.run(ours_schedule(ours_url, args.parties))}
         ours["restart"] = in_child("ours", ours_url)
         ours["firing"] = with_gc_watch(lambda: asyncio.run(ours_firing(ours_url, args.firing)))
-    report(args.parties, bare, ours)
+    return 0 if report(args.parties, bare, ours) else 1
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
