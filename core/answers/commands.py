@@ -1,4 +1,4 @@
-"""``/film info``, ``/film ask`` and ``/film search``: looking films up and asking about them."""
+"""``/film info``, ``/film ask``, ``/film search`` and ``/film list``: looking films up and asking about them."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from pydantic import Field
 
 from core.answers.ask import answer_question
 from core.answers.card import build_card
-from core.answers.search import search_films
+from core.answers.search import list_films, search_films
 from core.commands.arguments import Arguments, FilmTitle
 from core.commands.lookup import Found
 from core.commands.registry import CommandContext, Registry
+from core.library.store import FilmOrder
 from core.ratings.store import RatingStore
 from core.responses import CardRow, CardValue, Response
 
@@ -32,9 +33,21 @@ class AskArguments(Arguments):
 
 
 class SearchArguments(Arguments):
-    """``/film search <words>``."""
+    """``/film search [words] [page:N]``: no words lists the library."""
 
-    words: str = Field(description="Title words, or 'films by <name>' / 'films with <name>'", max_length=200)
+    words: str | None = Field(
+        None,
+        description="Title words, or 'films by <name>' / 'films with <name>' (none: the whole library)",
+        max_length=200,
+    )
+    page: int = Field(1, description="Page number", ge=1)
+
+
+class ListArguments(Arguments):
+    """``/film list [sort:title|year|added] [page:N]``."""
+
+    sort: FilmOrder = Field(FilmOrder.TITLE, description="title (A–Z), year (newest first) or added (latest first)")
+    page: int = Field(1, description="Page number", ge=1)
 
 
 def register(registry: Registry) -> None:
@@ -68,8 +81,15 @@ def register(registry: Registry) -> None:
         "search",
         "Find films by title words or by a person",
         SearchArguments,
-        examples=("/film search heaven", "/film search films by Majid Majidi"),
+        examples=("/film search heaven", "/film search the", "/film search films by Majid Majidi"),
     )(film_search)
+    registry.command(
+        "film",
+        "list",
+        "Every film in the library, a page at a time",
+        ListArguments,
+        examples=("/film list", "/film list sort:year", "/film list sort:added page:2"),
+    )(film_list)
 
 
 def film_info(club: FilmClub, ctx: CommandContext, args: InfoArguments) -> Response:
@@ -93,5 +113,12 @@ def film_ask(club: FilmClub, ctx: CommandContext, args: AskArguments) -> Respons
 
 
 def film_search(club: FilmClub, ctx: CommandContext, args: SearchArguments) -> Response:
-    """List films matching title words or a person."""
-    return search_films(club, args.words)
+    """List films matching title words or a person; with no words, the library."""
+    if not args.words:
+        return list_films(club, FilmOrder.TITLE, args.page)
+    return search_films(club, args.words, args.page)
+
+
+def film_list(club: FilmClub, ctx: CommandContext, args: ListArguments) -> Response:
+    """List the library, paged."""
+    return list_films(club, args.sort, args.page)

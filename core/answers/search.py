@@ -1,4 +1,4 @@
-"""``/film search``: films by title words, or by a person (``films by …``, ``films with …``).
+"""``/film search`` and ``/film list``: films by title words, by a person (``films by …``), or the whole library.
 
 People are found through the store's index of fact values (exact folded names), titles through
 the in-memory title index; a bare name is tried as a person first, then as title words.
@@ -10,8 +10,10 @@ import re
 from typing import TYPE_CHECKING
 
 from core.answers.cite import join_words
+from core.commands.paging import page_count, page_footer, past_the_end
 from core.library.model import PEOPLE_FIELDS, FieldName
-from core.responses import ListPart, Response, TextPart
+from core.library.store import FilmOrder, TitleEntry
+from core.responses import ListPart, Part, Response, TextPart
 
 if TYPE_CHECKING:
     from core.app import FilmClub
@@ -46,17 +48,20 @@ ROLE_WORDS = {
     FieldName.CAST: "actor",
 }
 MAX_RESULTS = 10
+PER_PAGE = 20
 
 
-def search_films(club: FilmClub, words: str) -> Response:
+def search_films(club: FilmClub, words: str, page: int = 1) -> Response:
     """Films for a search.
 
     Args:
         club: the club (library and title index).
         words: title words, or ``films by <person>`` / ``films with <person>``, or a person's name.
+        page: which page of the titles holding the words.
 
     Returns:
         A list of films (``Title (year)``) with what the search matched, or a text saying nothing did.
+        Titles holding every word come first (paged); only when none does, the nearest titles (a typo).
 
     """
     match = _BY.match(words)
@@ -67,11 +72,35 @@ def search_films(club: FilmClub, words: str) -> Response:
         return found or Response(parts=[TextPart(text=f"No films {how} {name} in the library.")])
     query = " ".join(words.split())
     people = person_films(club, query, (*PEOPLE_FIELDS, FieldName.CAST), f"Films with {query}")
-    titles = [f"{e.title} ({e.year})" if e.year else e.title for e in club.titles.suggest(query, limit=MAX_RESULTS)]
     parts = list(people.parts) if people else []
-    if titles:
-        parts.append(ListPart(title=f"Titles matching “{query}”", items=titles))
-    return Response(parts=parts) if parts else Response(parts=[TextPart(text=f"No films found for “{query}”.")])
+    holding, total = club.library.list_films((page - 1) * PER_PAGE, PER_PAGE, words=query.split())
+    if holding:
+        parts.append(ListPart(title=f"Titles with “{query}” ({total})", items=[_shown(e) for e in holding]))
+        footer = page_footer(page, page_count(total, PER_PAGE), f"/film search {query} page:{page + 1}")
+        parts += [footer] if footer else []
+    elif total == 0 and (nearest := club.titles.suggest(query, limit=MAX_RESULTS)):
+        parts.append(ListPart(title=f"Titles close to “{query}”", items=[_shown(e) for e in nearest]))
+    if not parts:
+        text = f"No films found for “{query}”." if total == 0 else past_the_end(page_count(total, PER_PAGE))
+        return Response(parts=[TextPart(text=text)])
+    return Response(parts=parts)
+
+
+def list_films(club: FilmClub, order: FilmOrder, page: int) -> Response:
+    """A page of the whole library, in the order asked, with the line to the next page."""
+    entries, total = club.library.list_films((page - 1) * PER_PAGE, PER_PAGE, order)
+    pages = page_count(total, PER_PAGE)
+    if not entries:
+        text = "The library is empty: add films with /film add <title>." if total == 0 else past_the_end(pages)
+        return Response(parts=[TextPart(text=text)])
+    heading = {FilmOrder.TITLE: "A–Z", FilmOrder.YEAR: "newest first", FilmOrder.ADDED: "latest added first"}[order]
+    parts: list[Part] = [ListPart(title=f"The library: {total} films, {heading}", items=[_shown(e) for e in entries])]
+    footer = page_footer(page, pages, f"/film list sort:{order.value} page:{page + 1}")
+    return Response(parts=[*parts, footer] if footer else parts)
+
+
+def _shown(entry: TitleEntry) -> str:
+    return f"{entry.title} ({entry.year})" if entry.year else entry.title
 
 
 def person_films(club: FilmClub, name: str, fields: tuple[FieldName, ...], heading: str) -> Response | None:

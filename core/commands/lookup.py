@@ -44,9 +44,11 @@ class NotFound:
     nearest: tuple[str, ...]
 
     def response(self) -> Response:
-        """Say so, with the closest titles when there are any."""
-        hint = "Closest titles: " + ", ".join(self.nearest) + "." if self.nearest else ""
-        return error(f"No film called “{self.query}” in the library.", hint)
+        """Say so, with the closest titles when there are any, and how an organiser adds the film from Wikipedia."""
+        adding = f"An organiser can add it from Wikipedia: /film add {self.query}"
+        if self.nearest:
+            adding = "Closest titles: " + ", ".join(self.nearest) + ". Not one of these? " + adding
+        return error(f"No film called “{self.query}” in the library.", adding)
 
 
 FilmLookup = Found | Ambiguous | NotFound

@@ -97,6 +97,14 @@ class TitleEntry:
     year: int | None
 
 
+class FilmOrder(StrEnum):
+    """How ``/film list`` orders the library."""
+
+    TITLE = "title"
+    YEAR = "year"
+    ADDED = "added"
+
+
 class FilmLibrary:
     """Reads and writes films; every method opens its own short transaction."""
 
@@ -364,6 +372,42 @@ class FilmLibrary:
                 .order_by(films.c.year, films.c.title)
             ).all()
         return [(r.id, r.title, r.year, r.field) for r in rows]
+
+    def list_films(
+        self, offset: int, limit: int, order: FilmOrder = FilmOrder.TITLE, words: Sequence[str] = ()
+    ) -> tuple[list[TitleEntry], int]:
+        """A page of the library's films, and how many match in all: SQL paging, so 100k films cost one page.
+
+        Args:
+            offset: rows to skip.
+            limit: rows to return.
+            order: A–Z by title, newest release first, or last added first.
+            words: words every listed title must hold as whole words (case folded; ``the`` finds "The Owner").
+
+        """
+        title = func.lower(films.c.title)
+        matches = []
+        for word in words:
+            word = normalize(word).replace("_", " ").strip()
+            if word:  # a whole word: the title itself, or the word at its start, end or between spaces
+                matches.append(
+                    (title == word) | title.like(f"{word} %") | title.like(f"% {word}") | title.like(f"% {word} %")
+                )
+        sort = {
+            FilmOrder.TITLE: (title, films.c.year),
+            FilmOrder.YEAR: (films.c.year.is_(None), films.c.year.desc(), title),
+            FilmOrder.ADDED: (films.c.id.desc(),),
+        }[order]
+        with self.engine.connect() as conn:
+            total = int(conn.execute(select(func.count()).select_from(films).where(*matches)).scalar_one())
+            rows = conn.execute(
+                select(films.c.id, films.c.title, films.c.year)
+                .where(*matches)
+                .order_by(*sort)
+                .offset(offset)
+                .limit(limit)
+            ).all()
+        return [TitleEntry(r.id, r.title, r.title, r.year) for r in rows], total
 
     def count_films(self) -> int:
         """How many films the library holds."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Literal
@@ -11,6 +10,7 @@ from pydantic import Field
 
 from core.commands.arguments import Arguments, ChannelName, FilmTitle
 from core.commands.lookup import Found
+from core.commands.paging import page_count, page_footer, past_the_end
 from core.commands.registry import CommandContext, Permission, Registry
 from core.parties.plan import PlannedStep, PlanRequest, StepKind, build_plan, film_runtime
 from core.parties.scheduler import running_scheduler, unschedule_party
@@ -181,9 +181,9 @@ def party_list(club: FilmClub, ctx: CommandContext, args: PageArguments) -> Resp
     store = PartyStore(club.engine)
     since = (ctx.now or datetime.now(UTC)) - ON_NOW  # a party under way is still listed
     found, total = store.upcoming(ctx.club_key, (page - 1) * PER_PAGE, PER_PAGE, since)
-    pages = max(1, math.ceil(total / PER_PAGE))
+    pages = page_count(total, PER_PAGE)
     if not found:
-        message = "No watch parties planned in this server." if total == 0 else f"There are only {pages} pages."
+        message = "No watch parties planned in this server." if total == 0 else past_the_end(pages)
         hint = "Start one: /party start film:<title> when:<time>"
         return _with_failures(club, ctx, Response(parts=[TextPart(text=f"{message} {hint}")]))
     counts = store.guest_counts([p.id for p in found])
@@ -191,9 +191,9 @@ def party_list(club: FilmClub, ctx: CommandContext, args: PageArguments) -> Resp
     for party in found:
         label = f"#{party.id} {party.film_title} · {counts.get(party.id, 0)} coming"
         parts.append(TimePart(label=label, at=party.starts_at, zone=party.zone))
-    if pages > 1:
-        more = f" Next: /party list page:{page + 1}" if page < pages else ""
-        parts.append(TextPart(text=f"Page {page} of {pages}.{more}"))
+    footer = page_footer(page, pages, f"/party list page:{page + 1}")
+    if footer is not None:
+        parts.append(footer)
     return _with_failures(club, ctx, Response(parts=parts))
 
 
