@@ -33,11 +33,12 @@ def article(field: str, title: str = "Hostile Film") -> str:
 
 
 def best_of_three(work: Callable[[], object]) -> float:
+    """The CPU time of the fastest of three runs: other processes on a shared machine don't count against it."""
     times = []
     for _ in range(3):
-        start = time.perf_counter()
+        start = time.process_time()
         work()
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return min(times)
 
 
@@ -49,7 +50,8 @@ BALANCED = "{{a|{{b|[[c|d]]}}}} x "  # nested, closed: parsed, not refused
 
 
 @pytest.mark.parametrize(
-    ("pattern", "count"), [("'''", 10_000), ("}}", 10_000), ("]]", 10_000), ("{|", 300), ("|", 300), (BALANCED, 100)]
+    ("pattern", "count"),
+    [("'''", 10_000), ("}}", 10_000), ("]]", 10_000), ("{|", 1_000), ("|", 1_000), (BALANCED, 300)],
 )
 def test_ten_times_the_pattern_takes_at_most_about_ten_times_as_long(pattern: str, count: int) -> None:
     small, large = article(pattern * count), article(pattern * count * 10)
