@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from core.answers.article import ARTICLE_ANSWERS, other_titles
 from core.answers.card import build_card
-from core.answers.characters import cast_answer, in_cast, played_by, role_of, who_is
+from core.answers.characters import cast_answer, has_character, in_cast, knows_name, played_by, role_of, who_is
 from core.answers.fields import FIELD_QUESTIONS, answer_field
 from core.answers.intents import Intent, Question, parse_question
 from core.answers.naming import NamedFilm, find_named_film
@@ -30,7 +30,7 @@ from core.answers.titles import Resolution, TitleIndex
 from core.commands.lookup import FilmLookup, Found
 from core.commands.registry import CommandContext
 from core.library.model import PEOPLE_FIELDS, FieldName, Film, Plot
-from core.responses import ListPart, Response, TextPart, Visibility
+from core.responses import ChoicePart, ListPart, Response, TextPart, Visibility
 from core.spoilers.plot import tellings
 from core.spoilers.policy import beat_content, guard
 from core.spoilers.reveal import reveal_id
@@ -40,6 +40,9 @@ if TYPE_CHECKING:
 
 # Words that part a subject from a title: "who plays Zahra in Children of Heaven".
 SEPARATORS = frozenset({"in", "from", "on", "for"})
+# Questions about someone in a film: a follow-up may name someone of another film (see `_character_elsewhere`).
+CHARACTER_INTENTS = frozenset({Intent.PLAYED_BY, Intent.WHO_IS})
+MAX_CHOICES = 10
 MAX_PERSON_FILMS = 3
 MAX_TRAILING_WORDS = 6
 # The sections an answer from passages belongs in, by intent.
@@ -151,13 +154,38 @@ def _film_and_subject(club: FilmClub, ctx: CommandContext, parsed: Question) -> 
         return (found.film, subject) if isinstance(found, Found) else found.response()
     film = club.channel_film(ctx)
     if film is not None:
-        return film, subject
+        return _character_elsewhere(club, ctx, parsed, film, subject) or (film, subject)
     if parsed.intent is Intent.WHO_IS and subject:
         return person_answer(club, subject)
     if unknown:  # "who plays Zahra in <a film the library lacks>"
         found = club.find_film(unknown)
         return (found.film, subject) if isinstance(found, Found) else found.response()
     return which_film()
+
+
+def _character_elsewhere(
+    club: FilmClub, ctx: CommandContext, parsed: Question, film: Film, subject: str
+) -> Response | None:
+    """A follow-up naming someone the channel's film doesn't have: the one film of the library whose cast list does.
+
+    "who plays Zahra" after talking about Batman: answered for Children of Heaven, saying so; when several
+    films have such a character, the member picks; when none does, None (answered for the channel's film).
+    """
+    if parsed.intent not in CHARACTER_INTENTS or not subject or knows_name(film, subject):
+        return None
+    others = [f for i in club.library.films_with_character(subject) if i != film.id and (f := club.library.get_film(i))]
+    others = [f for f in others if has_character(f, subject)]
+    if len(others) > 1:
+        question = f"{film.display_title} has no “{subject.title()}”. Which film do you mean?"
+        options = [f.display_title for f in others[:MAX_CHOICES]]
+        return Response(parts=[ChoicePart(question=question, options=options)], visibility=Visibility.PRIVATE)
+    if not others:
+        return None
+    other = others[0]
+    club.remember_film(ctx, other)
+    answer = answer_about(club, ctx, other, parsed, subject)
+    note = TextPart(text=f"{film.display_title} has no “{subject.title()}”, so this is about {other.display_title}:")
+    return Response(parts=[note, *answer.parts], visibility=answer.visibility)
 
 
 def answer_about(club: FilmClub, ctx: CommandContext, film: Film, parsed: Question, subject: str) -> Response:

@@ -235,6 +235,22 @@ def who_is(film: Film, name: str, spoiler_channel: bool = False) -> Response:
     return _text(f"I don't have anyone called “{name}” in {film.display_title}. {_cast_hint(film)}")
 
 
+def knows_name(film: Film, name: str) -> bool:
+    """Whether the film has someone of that name: a character or actor, a crew member, or a name its plot uses."""
+    cast = roles(film)
+    if best_matches(name, [n for r in cast for n in (r.character or "", r.actor)]):
+        return True
+    if _people(film, name, tuple(ROLE_NOUNS)):
+        return True
+    pattern = _mention_pattern([name])
+    return pattern is not None and any(_mentions(beat, pattern) for plot in film.plots for beat in plot.beats)
+
+
+def has_character(film: Film, name: str) -> bool:
+    """Whether the film's cast list has a character of that name."""
+    return bool(best_matches(name, [r.character for r in roles(film) if r.character]))
+
+
 def plot_spoilers(
     film: Film, names: list[str], shown: str, spoiler_channel: bool = False
 ) -> list[TextPart | SpoilerPart]:

@@ -409,6 +409,24 @@ class FilmLibrary:
             ).all()
         return [TitleEntry(r.id, r.title, r.title, r.year) for r in rows], total
 
+    def films_with_character(self, name: str) -> list[int]:
+        """Films whose cast list has a character whose name holds ``name`` (folded); the caller scores the match.
+
+        A scan of the cast rows (the character is the second half of their value key), so it is for rare
+        questions, not for every lookup.
+        """
+        key = normalize(name).replace("_", " ").strip()
+        if not key:
+            return []
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(facts.c.film_id)
+                .where(facts.c.field == FieldName.CAST.value, facts.c.value_key.like(f"%|%{key}%"))
+                .distinct()
+                .order_by(facts.c.film_id)
+            ).all()
+        return [r.film_id for r in rows]
+
     def count_films(self) -> int:
         """How many films the library holds."""
         with self.engine.connect() as conn:
