@@ -13,10 +13,13 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from rapidfuzz import fuzz
+
 from core.answers.cite import join_words
 from core.answers.intents import DEMONYMS, Intent
 from core.answers.passages import citation, in_plot, plot_part
 from core.answers.phrasing import fold
+from core.answers.title_names import explains, gloss, titles_in_languages
 from core.documents.beats import split_sentences
 from core.library.model import Film, Passage
 from core.responses import Response, SpoilerPart, TextPart
@@ -25,11 +28,6 @@ if TYPE_CHECKING:
     from core.library.store import FilmLibrary
 
 _PAREN = re.compile(r"\(([^()]{2,300})\)")
-_MEANING = re.compile(
-    r"^(?:lit(?:erally|\.)?|transl(?:ated|ation|\.)?|trans\.|meaning|english(?: title)?)\s*:?\s*"
-    r"[\"“'‘]?(?P<what>.+?)[\"”'’]?$",
-    re.IGNORECASE,
-)
 _LABELLED = re.compile(r"^(?P<label>[^:]{2,60}):\s*[\"“'‘]?(?P<name>.+?)[\"”'’]?$")
 _ALSO = re.compile(
     r"\b(?:also known as|a\.k\.a\.|aka|released (?:in [\w ]+ )?as|retitled|renamed|originally (?:titled|called|"
@@ -43,8 +41,12 @@ _ORIGINAL = re.compile(
     re.I,
 )
 _TITLE_TALK = re.compile(
-    r"\b(?:the (?:film's )?(?:title|name) (?:means?|refers?|comes?|is (?:taken|derived))|named after)\b", re.I
+    r"\b(?:(?:the (?:film's |movie's )?(?:title|name)(?: of the (?:film|movie))?) (?:means?|refers?|comes?|came|"
+    r"derives?|is (?:taken|derived|borrowed)|was (?:taken|derived|borrowed|inspired))|named after|titled after)\b",
+    re.I,
 )
+_QUOTE_MARKS = "\"“”'"
+TITLE_LIKENESS = 80  # a term this close to the title (rapidfuzz ratio) is the title, misspelled
 _SET = re.compile(
     r"\b(?:(?:is|was|are|were) set|set (?:in|during|on|at|against|around)|takes? place|took place|taking place)\b"
     r"(?! to\b| for\b| up\b| out\b| off\b)",
@@ -110,28 +112,51 @@ def filming(library: FilmLibrary, film: Film, plain: bool) -> Response | None:
 
 
 def _lead_parenthesis(opening: Passage, film: Film) -> list[str]:
-    """The pieces of the parenthesis right after the title in the lead's first sentence."""
-    first = (split_sentences(opening.text) or [opening.text])[0]
-    match = _PAREN.search(first)
+    """The pieces of the parenthesis right after the title that opens the lead (read whole: "lit." is no full stop)."""
+    match = _PAREN.search(opening.text)
     if match is None or match.start() > len(film.title) + 40:
         return []
     return [p.strip() for p in re.split(r";|\bor\b", match.group(1)) if p.strip()]
 
 
-def title_meaning(library: FilmLibrary, film: Film, plain: bool) -> Response | None:
-    """What the title means: the translation the lead gives after the title, or a sentence about the title."""
+def title_meaning(library: FilmLibrary, film: Film, plain: bool, term: str = "") -> Response | None:
+    """What the title (or a name in the film, ``term``) means: a gloss, an explanation, a sentence about the title.
+
+    The title's own meaning is first the gloss the lead gives in brackets after it ("lit. …", or a plain
+    English name); then a sentence that explains the name where it writes it ("Ra.One (short for …)",
+    "stands for"), in any section (a plot sentence after the set-up stays hidden); then a sentence about
+    where the title comes from. Another name ("what does soma mean") is answered only by its explanation.
+    """
     passages = library.passages(film.id)
+    names = [film.title, *film.aliases]
+    own = _asks_for_title(term, names)
     opening = _lead_opening(passages)
-    if opening is not None:
-        for piece in _lead_parenthesis(opening, film):
-            meaning = _MEANING.match(piece)
-            plain_english = piece.isascii() and not re.search(r"\d|:|film|born", piece)
-            if meaning or plain_english:
-                what = meaning.group("what") if meaning else piece.strip("\"“”'")
-                text = f"{film.title} means “{what}” ({citation(opening)})."
-                return Response(parts=[TextPart(text=text)])
-    found = _sentences(passages, _TITLE_TALK)
+    if own and opening is not None:
+        pieces = _lead_parenthesis(opening, film)
+        glossed = next((g for g in map(gloss, pieces) if g), None)
+        plain_english = [p.strip(_QUOTE_MARKS) for p in pieces if p.isascii() and not re.search(r"\d|:|film|born", p)]
+        what = glossed or next(iter(plain_english), None)
+        if what:
+            return Response(parts=[TextPart(text=f"{film.title} means “{what}” ({citation(opening)}).")])
+    wanted = names if own else [term]
+    explained = [
+        (passage, sentence)
+        for passage in passages
+        for sentence in split_sentences(passage.text) or [passage.text]
+        if any(explains(sentence, name) for name in wanted)
+    ]
+    if explained:
+        return _quoted(film, explained, plain, limit=1)
+    found = _sentences(passages, _TITLE_TALK) if own else []
     return _quoted(film, found, plain, limit=1) if found else None
+
+
+def _asks_for_title(term: str, names: list[str]) -> bool:
+    """Whether "what does <term> mean" asks about the title itself (no term, "the title", or the title misspelled)."""
+    folded = fold(term)
+    if not folded or folded in {"title", "name", "the title", "the name", "film title", "movie title"}:
+        return True
+    return any(fuzz.ratio(folded, fold(name)) >= TITLE_LIKENESS for name in names)
 
 
 def other_titles(library: FilmLibrary, film: Film, language: str, original: bool) -> Response | None:
@@ -153,16 +178,22 @@ def other_titles(library: FilmLibrary, film: Film, language: str, original: bool
     labelled: list[tuple[str, str]] = []
     if opening is not None:
         for piece in _lead_parenthesis(opening, film):
-            meaning, found = _MEANING.match(piece), _LABELLED.match(piece)
+            meaning, found = gloss(piece), _LABELLED.match(piece)
             if meaning:
-                label, name = "English translation", meaning.group("what")
+                label, name = "English translation", meaning
             else:
                 label, name = (found.group("label"), found.group("name")) if found else ("", piece.strip("\"“”'"))
             if not re.search(r"\d{4}|\bborn\b", name):
                 labelled.append((label.strip(), name.strip("\"“”' ")))
+    where: dict[str, Passage] = {}  # a title told outside the lead's opening, and where
     for passage in passages:
         if passage.section == ("Lead",):
             labelled += _also_known_as(passage.text)
+        if not in_plot(passage):
+            for sentence in split_sentences(passage.text) or [passage.text]:
+                for label, name in titles_in_languages(sentence):
+                    labelled.append((label, name))
+                    where.setdefault(fold(name), passage)
     if original:
         first = _sentences(passages, _ORIGINAL)
         if first:
@@ -179,7 +210,8 @@ def other_titles(library: FilmLibrary, film: Film, language: str, original: bool
         if not matching and fold(language) == "english":
             matching = [n for label, n in labelled if not label and n.isascii()]
         if matching:
-            said = f"In {_place(language)}, {film.title} is “{matching[0]}” ({source})."
+            told = where.get(fold(matching[0]))
+            said = f"In {_place(language)}, {film.title} is “{matching[0]}” ({citation(told) if told else source})."
             return Response(parts=[TextPart(text=said)])
     shown = join_words([f"“{n}”" + (f" ({label})" if label else "") for label, n in labelled])
     lead = f"The article gives no title for {film.title} in {_place(language)}. " if language else ""
@@ -215,5 +247,4 @@ ARTICLE_ANSWERS: dict[Intent, ArticleAnswer] = {
     Intent.SUMMARY: about,
     Intent.SETTING: setting,
     Intent.FILMING: filming,
-    Intent.TITLE_MEANING: title_meaning,
 }

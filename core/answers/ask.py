@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from core.answers.article import ARTICLE_ANSWERS, other_titles
+from core.answers.article import ARTICLE_ANSWERS, other_titles, title_meaning
 from core.answers.card import build_card
 from core.answers.characters import cast_answer, has_character, in_cast, knows_name, played_by, role_of, who_is
 from core.answers.fields import FIELD_QUESTIONS, answer_field
@@ -199,6 +199,10 @@ def answer_about(club: FilmClub, ctx: CommandContext, film: Film, parsed: Questi
         return who_is(film, subject, spoiler_channel=ctx.spoiler_channel)
     if intent in SUBJECT_ANSWERS and subject:
         return SUBJECT_ANSWERS[intent](film, subject)
+    if intent is Intent.TITLE_MEANING:  # of the title, or of a name the words left name ("what does soma mean")
+        term = " ".join(strip_filler(parsed.rest))
+        told = title_meaning(club.library, film, ctx.spoiler_channel, term)
+        return told or not_said(film, f"what “{term}” means" if term and told is None else NOT_SAID[intent])
     if intent in ARTICLE_ANSWERS:
         told = ARTICLE_ANSWERS[intent](club.library, film, ctx.spoiler_channel)
         if told is not None:

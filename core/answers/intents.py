@@ -123,7 +123,7 @@ I = Intent  # noqa: E741  (short: the table below names it on every line)
 # Order breaks ties: a budget question ("how much did it cost to make") comes before a gross one.
 RULES: tuple[Rule, ...] = (
     *_rules(I.CINEMATOGRAPHY, r"cinematograph(?:er|ers|y)", r"director of photography", r"dop", r"camera ?work"),
-    *_rules(I.CINEMATOGRAPHY, r"who (?:shot|photographed|lensed)"),
+    *_rules(I.CINEMATOGRAPHY, r"who (?:shot|photographed|lensed)", r"camera ?(?:man|men|person|operator)"),
     *_rules(
         I.DIRECTOR, r"direct(?:ed|or|ors|s|ing)?", r"who made", r"film ?maker", r"helm(?:ed|s)?", r"who was behind"
     ),
@@ -134,6 +134,7 @@ RULES: tuple[Rule, ...] = (
     ),
     *_rules(I.MUSIC, r"who (?:wrote|did|composed|made|scored|created) the (?:music|score|soundtrack|songs)"),
     *_rules(I.SONGS, r"lyric(?:s|ist|ists)", r"who sang", r"sung by", r"playback", r"singers?", r"song", tier=3),
+    *_rules(I.MUSIC, r"music direct(?:or|ors|ion|ed)", r"who (?:directed|did) the music"),
     *_rules(I.MUSIC, r"compos(?:er|ers|ed)", r"music(?:al score)?", r"soundtrack", r"scored", r"film score", r"songs"),
     *_rules(I.WRITER, r"wr(?:ote|iter|iters|itten|ites)", r"screen ?(?:play|plays|writer|writers)", r"script(?:s|ed)?"),
     *_rules(
@@ -194,7 +195,10 @@ RULES: tuple[Rule, ...] = (
         I.TITLE_MEANING,
         r"what (?:does|do|did) (?:the )?(?:title |name |word |it |that |this )?mean",
         r"meaning",
-        (r"^what (?:does|do|did)", r"mean$"),
+        (r"^what (?:does|do|did)", r"mean$|mean(?= in\b)|stands? for"),
+        r"stands? for",
+        r"short for",
+        r"(?:acronym|abbreviation) (?:for|of)",
         r"translat(?:e|es|ed|ion|ions)(?: to| as| into)?",
         r"(?:title|name) (?:refers?|comes?) (?:to|from)",
         tier=3,

@@ -219,7 +219,7 @@ class _Article:
         nodes = self.code.nodes
         headings = [(i, node) for i, node in enumerate(nodes) if isinstance(node, Heading)]
         starts = [i for i, _ in headings]
-        renderer = Renderer(headings=False, item_mark="\n")  # a list item is a paragraph of its own
+        renderer = Renderer(headings=False, item_mark="\n", glosses=True)  # a list item is a paragraph of its own
         paths = heading_paths((renderer.inline(h.title), h.level) for _, h in headings)
         bounds = [(LEAD_SECTION, 0, starts[0] if starts else len(nodes))]
         ends = [*starts[1:], len(nodes)]

@@ -44,6 +44,8 @@ _FIRST_PARAM = name_set(
     "nihongo|nihongo2|nihongo foot|tooltip|smallcaps|sup|sub|visible anchor|keep together|resize|flag|"
     "title case|sic|ill|interlanguage link|interlanguage link multi"
 )
+# Templates that show a native name and its gloss after the English one (rendered so with ``glosses``).
+_GLOSSED = name_set("nihongo|nihongo2|nihongo3|nihongo foot")
 _LIST_BULLETED = frozenset({"plainlist", "plain list", "flatlist", "flat list", "startplainlist", "startflatlist"})
 _LIST_PARAMS = frozenset(
     {"ubl", "ublist", "unbulleted list", "hlist", "bulleted list", "bulletlist", "collapsible list", "ordered list"}
@@ -169,16 +171,20 @@ class Renderer:
 
     """
 
-    def __init__(self, *, item_mark: str = "", headings: bool = True) -> None:
+    def __init__(self, *, item_mark: str = "", headings: bool = True, glosses: bool = False) -> None:
         """Create a renderer.
 
         Args:
             item_mark: text put at the start of each list item, to tell list items from prose.
             headings: keep section headings inside the rendered code (as lines of their own).
+            glosses: render ``{{nihongo}}`` as a reader sees it, the native name and its gloss in brackets after
+                the English ("Milo and Otis (子猫物語, Koneko Monogatari, lit. "A Kitten's Story")"): prose keeps
+                what a title means; a field's value keeps only the English.
 
         """
         self.item_mark = item_mark
         self.headings = headings
+        self.glosses = glosses
         self.skipped: list[str] = []
         self.unreadable: list[str] = []
 
@@ -259,6 +265,8 @@ class Renderer:
             return _CONSTANT[name]
         if name in _CURRENCY:
             return _CURRENCY[name] + (self._code(params[0]).strip() if params else "")
+        if self.glosses and name in _GLOSSED:
+            return self._glossed(params)
         if name in _FIRST_PARAM or name.startswith("lang-"):
             return self._code(params[0]) if params else ""
         if name in _LIST_BULLETED:
@@ -278,6 +286,12 @@ class Renderer:
             return "\n" + "".join(self._code(p) for p in lists) + "\n"
         self.skipped.append(name)
         return ""
+
+    def _glossed(self, params: list[Wikicode]) -> str:
+        """``English (native, romanised, gloss)``, as ``{{nihongo}}`` shows on the page (empty pieces left out)."""
+        pieces = [" ".join(self._code(p).split()) for p in params]
+        english, rest = (pieces[0] if pieces else ""), [p for p in pieces[1:] if p]
+        return f"{english} ({', '.join(rest)})" if rest and english else english or ", ".join(rest)
 
     def _lang(self, node: Template, params: list[Wikicode]) -> str:
         return self._code(params[1]) if len(params) > 1 else ""

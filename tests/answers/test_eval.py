@@ -30,7 +30,7 @@ from tests.answers.eval_questions import (
     score,
 )
 
-FLOOR = 78.1
+FLOOR = 80.1
 
 
 @pytest.fixture(scope="module")

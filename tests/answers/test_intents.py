@@ -142,6 +142,13 @@ PHRASINGS: list[tuple[str, Intent, str, str]] = [
     ("what is it also known as", I.OTHER_TITLES, "", ""),
     ("what is its english title", I.OTHER_TITLES, "english", ""),
     ("what was it called in the us", I.OTHER_TITLES, "", ""),
+    ("what does ra.one stand for", I.TITLE_MEANING, "", "ra one"),
+    ("what does soma mean in zachary wheeler", I.TITLE_MEANING, "", "soma in zachary wheeler"),
+    ("where does the title come from", I.TITLE_MEANING, "", ""),
+    ("villadhi villain telugu title", I.OTHER_TITLES, "telugu", "villadhi villain"),
+    # crew in members' words
+    ("who was the cameraman on newspaper boy", I.CINEMATOGRAPHY, "", "newspaper boy"),
+    ("villadhi villain music director", I.MUSIC, "", "villadhi villain"),
     # where it is set, where it was filmed
     ("where is it set", I.SETTING, "", ""),
     ("where does it take place", I.SETTING, "", ""),
