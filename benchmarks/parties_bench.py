@@ -47,7 +47,6 @@ from core.commands.lookup import Found
 from core.commands.registry import CommandContext
 from core.database import build_engine
 from core.library.model import Film
-from core.parties.delivery import register_publisher
 from core.parties.plan import PlanRequest, build_plan
 from core.parties.scheduler import PartyScheduler
 from core.parties.store import NewParty, Party, PartyStore
@@ -189,7 +188,7 @@ async def ours_schedule(url: str, count: int) -> dict[str, Any]:
     club = club_for(url)
     film = seed_film(club)
     store = PartyStore(club.engine)
-    scheduler = PartyScheduler(club, PLATFORM)
+    scheduler = PartyScheduler(club, TimingPublisher())
     scheduler.start()
     far = datetime.now(UTC) + FAR
     create_each: list[float] = []
@@ -225,7 +224,7 @@ async def ours_schedule(url: str, count: int) -> dict[str, Any]:
 async def ours_restart(url: str) -> dict[str, Any]:
     settings = Settings(_env_file=None, FILMCLUB_DATABASE_URL=url, FILMCLUB_DATA_DIR=BUNDLED_DATA)  # type: ignore[call-arg]
     club = FilmClub(settings)
-    scheduler = PartyScheduler(club, PLATFORM)
+    scheduler = PartyScheduler(club, TimingPublisher())
     started = time.perf_counter()
     scheduler.start()
     await asyncio.sleep(0)
@@ -254,8 +253,7 @@ async def ours_firing(url: str, count: int) -> dict[str, Any]:
     film = seed_film(club)
     store = PartyStore(club.engine)
     publisher = TimingPublisher()
-    register_publisher(publisher)
-    scheduler = PartyScheduler(club, PLATFORM)
+    scheduler = PartyScheduler(club, publisher)
     scheduler.start()
     first = time.time() + FIRING_LEAD
     due: dict[str, float] = {}

@@ -11,6 +11,7 @@ import gc
 import logging
 import threading
 import time
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
@@ -26,6 +27,9 @@ from core.library.model import Film
 from core.library.store import FilmLibrary
 from core.responses import ErrorPart, Response, Visibility, error
 from core.settings import Settings
+
+if TYPE_CHECKING:
+    from core.parties.scheduler import PartyScheduler
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +49,7 @@ class FilmClub:
         self._index: TitleIndex | None = None
         self._index_lock = threading.Lock()
         self._channel_films: dict[str, int] = {}
+        self.scheduler: PartyScheduler | None = None  # the party scheduler running on this club, set by its start
 
     # -- library -------------------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from rich.markup import escape
 
 from bots.console.app import ConsoleSession
 from core.app import FilmClub
-from core.parties.delivery import DeliveryError, register_publisher
+from core.parties.delivery import DeliveryError
 from core.parties.scheduler import PartyScheduler
 from core.responses import Response
 
@@ -53,9 +53,9 @@ class ConsolePublisher:
 class SchedulerThread:
     """The party scheduler on its own event loop in a daemon thread."""
 
-    def __init__(self, club: FilmClub, platform: str = PLATFORM) -> None:
+    def __init__(self, club: FilmClub, publisher: ConsolePublisher) -> None:
         self.club = club
-        self.platform = platform
+        self.publisher = publisher
         self._ready = threading.Event()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stop: asyncio.Event | None = None
@@ -84,7 +84,7 @@ class SchedulerThread:
     async def _main(self) -> None:
         self._loop = asyncio.get_running_loop()
         self._stop = asyncio.Event()
-        scheduler = PartyScheduler(self.club, self.platform)
+        scheduler = PartyScheduler(self.club, self.publisher)
         scheduler.start()
         self._ready.set()
         try:
@@ -106,8 +106,7 @@ def console_parties(club: FilmClub, session: ConsoleSession) -> Iterator[Schedul
         The running background scheduler.
 
     """
-    register_publisher(ConsolePublisher(session))
-    runner = SchedulerThread(club)
+    runner = SchedulerThread(club, ConsolePublisher(session))
     runner.start()
     try:
         yield runner

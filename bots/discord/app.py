@@ -29,7 +29,6 @@ from core.app import FilmClub
 from core.clubs.keys import club_key
 from core.commands.lines import Invocation
 from core.commands.registry import Command, CommandContext
-from core.parties.delivery import register_publisher
 from core.parties.scheduler import PartyScheduler
 from core.parties.store import PartyStore
 from core.responses import PartyEvent, Response, error
@@ -135,8 +134,7 @@ class FilmClubBot(discord.Client):
         if shards is None or 0 in shards.ids:
             await self.sync_commands()
             log.info("commands synced")
-        register_publisher(self.publisher)
-        self.scheduler = PartyScheduler(self.club, PLATFORM, shards=shards)
+        self.scheduler = PartyScheduler(self.club, self.publisher, shards=shards)
         self.scheduler.start()
         log.info("party scheduler started", extra={"scheduler": self.scheduler.label})
 

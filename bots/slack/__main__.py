@@ -15,11 +15,9 @@ from aiohttp import web
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
 from bots.slack.app import build_app, build_client
-from bots.slack.commands import PLATFORM
 from bots.slack.publisher import SlackPublisher
 from core.app import FilmClub
 from core.logs import configure_logging
-from core.parties.delivery import register_publisher
 from core.parties.scheduler import PartyScheduler
 from core.settings import Settings, load_settings
 
@@ -33,8 +31,7 @@ async def serve(settings: Settings) -> None:
     client = build_client(settings)
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
     app = build_app(club, client, None if settings.slack_app_token else secret)
-    register_publisher(SlackPublisher(client))
-    scheduler = PartyScheduler(club, PLATFORM)
+    scheduler = PartyScheduler(club, SlackPublisher(client))
     scheduler.start()
 
     stop = asyncio.Event()

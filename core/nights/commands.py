@@ -62,7 +62,7 @@ def register(registry: Registry) -> None:
 def club_night(club: FilmClub, ctx: CommandContext, args: NightArguments) -> Response:
     """Set or turn off the club night, and (re)plan its next poll."""
     store = NightStore(club.engine)
-    loop = running_loop()
+    loop = running_loop(club, ctx.platform)
     if args.when.casefold() in {"off", "none", "stop"}:
         if not store.off(ctx.club_key):
             return error("This server has no club night to turn off.")

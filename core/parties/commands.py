@@ -137,7 +137,7 @@ def party_start(club: FilmClub, ctx: CommandContext, args: StartArguments) -> Re
         return build_plan(request)
 
     party, steps = PartyStore(club.engine).create(new, plan)
-    scheduler = running_scheduler(ctx.platform)
+    scheduler = running_scheduler(club, ctx.platform)
     if scheduler is not None:
         scheduler.schedule(party)
     kinds = Counter(s.kind for s in steps)
@@ -203,7 +203,7 @@ def party_cancel(club: FilmClub, ctx: CommandContext, args: PartyArguments) -> R
     if isinstance(party, Response):
         return party
     removed = PartyStore(club.engine).cancel(ctx.club_key, party.id)
-    unschedule_party(club.engine, party.platform, party.id)
+    unschedule_party(club, party.platform, party.id)
     text = f"Cancelled watch party #{party.id} ({party.film_title}): {_count(removed, 'planned message')} removed."
     event = party_event(party, party.film_title, party.starts_at, "cancelled")
     return _with_failures(club, ctx, Response(parts=[TextPart(text=text)], party_event=event))

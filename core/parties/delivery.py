@@ -1,6 +1,6 @@
-"""How scheduled messages leave the core: each running process registers its platform's publisher.
+"""How scheduled messages leave the core: each platform's process gives its scheduler a `Publisher`.
 
-Scheduled jobs store only ids; at run time they look up the publisher of their platform here,
+Scheduled jobs store only ids; the scheduler firing one sends through the publisher it was made with,
 so a job written by one process is delivered by whichever process of that platform runs next.
 """
 
@@ -32,16 +32,3 @@ class Publisher(Protocol):
     async def publish(self, channel_id: str, response: Response) -> None:
         """Send ``response`` to ``channel_id``; raise `DeliveryError` when it cannot be sent."""
         ...
-
-
-_publishers: dict[str, Publisher] = {}
-
-
-def register_publisher(publisher: Publisher) -> None:
-    """Make ``publisher`` the one this process uses for its platform."""
-    _publishers[publisher.platform] = publisher
-
-
-def publisher_for(platform: str) -> Publisher | None:
-    """Return the running process's publisher for ``platform``, if it has one."""
-    return _publishers.get(platform)

@@ -8,8 +8,9 @@ Design choices, on purpose:
   across processes by shard (`ShardSet`) has one table per shard (``apscheduler_jobs_discord_shard1of2``):
   a process loads the tables of its shards only, so each party is in exactly one running process, and a
   shard moved to another process takes its jobs along.
-- The job function (`run_party`) is module-level and takes ids only; the publisher is looked up when
-  the step is sent (``delivery.publisher_for``), so a job written by one process is sent by the next.
+- The job function (`run_party`) is module-level and stores ids only; the scheduler that fires it passes
+  itself in (`_OwnerExecutor`), with the publisher it was given, so a job written by one process is sent by
+  the next and no process-wide registry says who runs or sends it.
 - APScheduler never skips our jobs (``misfire_grace_time=None``, ``coalesce=True``): its own misfire
   handling would drop the job silently, and with it every later step of the party. The job applies the
   grace itself: a step sent more than `LATE_AFTER` (1 minute) and up to `GRACE` (10 minutes) after its
@@ -24,12 +25,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
+import inspect
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from apscheduler.executors.asyncio import AsyncIOExecutor
+from apscheduler.job import Job
 from apscheduler.jobstores.base import JobLookupError
 from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
@@ -37,7 +42,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.date import DateTrigger
 from sqlalchemy import ColumnElement, Engine, String, cast, literal, select
 
-from core.parties.delivery import DeliveryError, publisher_for
+from core.parties.delivery import DeliveryError, Publisher
 from core.parties.outgoing import outgoing_message
 from core.parties.schema import parties
 from core.parties.shards import ShardSet
@@ -57,8 +62,8 @@ RECONCILE_SECONDS = 60
 JOB_PREFIX = "party:"
 _PLATFORM = re.compile(r"[a-z][a-z0-9_]{0,30}")
 
-_running: PartyScheduler | None = None
 _on_start: list[Callable[[PartyScheduler], None]] = []
+OwnedJob = Callable[..., Awaitable[None]]
 
 
 def on_start(hook: Callable[[PartyScheduler], None]) -> None:
@@ -67,26 +72,63 @@ def on_start(hook: Callable[[PartyScheduler], None]) -> None:
         _on_start.append(hook)
 
 
-def running_scheduler(platform: str) -> PartyScheduler | None:
-    """Return the scheduler this process runs for ``platform``, if it runs one."""
-    return _running if _running is not None and _running.platform == platform else None
+def owned_job(func: OwnedJob) -> OwnedJob:
+    """Mark a job function that takes the scheduler firing it as its first argument (before the stored ids).
+
+    APScheduler checks a job's stored arguments against the signature: it is shown without that first one.
+    """
+    signature = inspect.signature(func)
+    func.__signature__ = signature.replace(parameters=list(signature.parameters.values())[1:])  # type: ignore[attr-defined]
+    func.takes_scheduler = True  # type: ignore[attr-defined]
+    return func
 
 
-async def run_party(party_id: int, step_id: int) -> None:
+def running_scheduler(club: FilmClub, platform: str) -> PartyScheduler | None:
+    """Return the scheduler running on ``club`` for ``platform``, if one runs."""
+    scheduler = club.scheduler
+    return scheduler if scheduler is not None and scheduler.platform == platform else None
+
+
+@owned_job
+async def run_party(scheduler: PartyScheduler, party_id: int, step_id: int) -> None:
     """Send a party's due steps and point its job at the next one (the APScheduler job).
 
-    Module-level and given ids only, so the job store pickles a reference, never an object.
+    Module-level and stored with ids only, so the job store pickles a reference, never an object.
 
     Args:
+        scheduler: the scheduler firing the job (passed by its executor, never stored).
         party_id: the party.
         step_id: the step the job was set for (logged; every due step is sent).
 
     """
-    scheduler = _running
-    if scheduler is None:
-        log.warning("party step due but no scheduler runs here", extra={"party": party_id, "step_id": step_id})
-        return
     await scheduler.advance(party_id, step_id)
+
+
+class _OwnerExecutor(AsyncIOExecutor):  # type: ignore[misc]
+    """Runs `owned_job` functions with the scheduler that fires them as first argument."""
+
+    def __init__(self, owner: PartyScheduler) -> None:
+        super().__init__()
+        self.owner = owner
+
+    def _do_submit_job(self, job: Job, run_times: list[datetime]) -> None:
+        if getattr(job.func, "takes_scheduler", False):
+            job = _WithOwner(job, self.owner)
+        super()._do_submit_job(job, run_times)
+
+
+class _WithOwner:
+    """A job as the executor runs it: the stored one, its function given the owning scheduler."""
+
+    def __init__(self, job: Job, owner: PartyScheduler) -> None:
+        self._job = job
+        self.func = functools.partial(job.func, owner)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._job, name)
+
+    def __str__(self) -> str:
+        return str(self._job)
 
 
 def job_id(party_id: int) -> str:
@@ -120,32 +162,33 @@ def job_store(engine: Engine, platform: str) -> SQLAlchemyJobStore:
     return _ClubEngineJobStore(engine=engine, tablename=f"apscheduler_jobs_{platform}")
 
 
-def unschedule_party(engine: Engine, platform: str, party_id: int) -> None:
+def unschedule_party(club: FilmClub, platform: str, party_id: int) -> None:
     """Remove a party's job, whether or not this process runs that platform's scheduler."""
-    scheduler = running_scheduler(platform)
+    scheduler = running_scheduler(club, platform)
     if scheduler is not None:
         scheduler.remove_job(party_id)
         return
-    store = job_store(engine, platform)
-    store.jobs_t.create(engine, checkfirst=True)
+    store = job_store(club.engine, platform)
+    store.jobs_t.create(club.engine, checkfirst=True)
     with contextlib.suppress(JobLookupError):
         store.remove_job(job_id(party_id))
 
 
 class PartyScheduler:
-    """Sends the steps of one platform's parties at their time; start it inside the platform's event loop."""
+    """Sends the steps of one platform's parties through its publisher; start it inside the platform's event loop."""
 
     def __init__(
         self,
         club: FilmClub,
-        platform: str,
+        publisher: Publisher,
         clock: Callable[[], datetime] | None = None,
         grace: timedelta = GRACE,
         retry_delays: tuple[float, ...] = RETRY_DELAYS,
         shards: ShardSet | None = None,
     ) -> None:
         self.club = club
-        self.platform = platform
+        self.publisher = publisher
+        self.platform = platform = publisher.platform
         self.clock = clock or (lambda: datetime.now(UTC))
         self.grace = grace
         self.retry_delays = retry_delays
@@ -165,6 +208,7 @@ class PartyScheduler:
             self._holds = {_alias(i): mine & shards.where(parties.c.shard_key, i) for i in shards.ids}
         self.scheduler = AsyncIOScheduler(
             jobstores={**self.jobstores, "memory": MemoryJobStore()},
+            executors={"default": _OwnerExecutor(self)},
             job_defaults={"coalesce": True, "misfire_grace_time": None, "max_instances": 1},
             timezone=UTC,
         )
@@ -174,16 +218,15 @@ class PartyScheduler:
 
         Must be called with an event loop running (the platform's, or the console's background one).
         """
-        global _running
-        if _running is not None and _running is not self:
-            log.warning("replacing the running party scheduler", extra={"scheduler": _running.label})
+        if self.club.scheduler is not None and self.club.scheduler is not self:
+            log.warning("replacing the running party scheduler", extra={"scheduler": self.club.scheduler.label})
         # Parties still without a job (started while no scheduler ran) get one before the start: their jobs
         # wait in APScheduler's pending list and are written at start, without a wake-up for each.
         for store in self.jobstores.values():
             store.jobs_t.create(self.club.engine, checkfirst=True)
         self.reconcile()
         self.scheduler.start()
-        _running = self
+        self.club.scheduler = self
         for hook in _on_start:
             hook(self)
         self.scheduler.add_job(
@@ -198,9 +241,8 @@ class PartyScheduler:
 
     def shutdown(self) -> None:
         """Stop firing; the jobs stay in the database for the next start."""
-        global _running
-        if _running is self:
-            _running = None
+        if self.club.scheduler is self:
+            self.club.scheduler = None
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
 
@@ -306,15 +348,11 @@ class PartyScheduler:
 
     async def _deliver(self, party: Party, step: Step, late_by: timedelta | None) -> bool:
         """Publish a claimed step, retrying transient failures; False (and the step marked failed) if it can't."""
-        publisher = publisher_for(party.platform)
-        if publisher is None:
-            self.store.fail(step.id, f"no {party.platform} publisher runs in this process")
-            return False
         response = outgoing_message(self.club, self.store, party, step, late_by)
         reason = ""
         for delay in (*self.retry_delays, None):
             try:
-                await publisher.publish(party.channel_id, response)
+                await self.publisher.publish(party.channel_id, response)
                 return True
             except DeliveryError as exc:
                 reason = exc.reason

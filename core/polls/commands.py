@@ -125,8 +125,8 @@ def poll_start(club: FilmClub, ctx: CommandContext, args: StartArguments) -> Res
         shard_key=ctx.shard_key,
     )
     poll = store.create(new, films)
-    loop = running_loop()
-    if loop is not None and loop.platform == ctx.platform:
+    loop = running_loop(club, ctx.platform)
+    if loop is not None:
         loop.schedule_close(poll)
     return poll_response(poll, last_watched(club.engine, ctx.club_key, now))
 
@@ -178,7 +178,7 @@ def poll_close(club: FilmClub, ctx: CommandContext, args: PollArguments) -> Resp
     if done is None:
         return _closed(poll)
     closed, party = done
-    scheduler = running_scheduler(ctx.platform)
+    scheduler = running_scheduler(club, ctx.platform)
     if party is not None and scheduler is not None:
         scheduler.schedule(party)
     return result_response(closed, party)

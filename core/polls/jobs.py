@@ -2,7 +2,7 @@
 
 - A poll's close is one job (``poll:<id>``) at its close time; a club night is one job (``night:<club>``)
   at the next time its poll opens. Both live in the platform's (or shard's) job table, beside the parties'.
-- Job functions are module-level and take ids only; they find the running `ClubLoop` when they fire.
+- Job functions are module-level and store ids only; the scheduler firing one passes itself in (`owned_job`).
 - Our tables are the truth: a close is a check-and-set on the poll's status, a night's opening inserts
   its run row, so each step happens exactly once whichever restart or job gets there first.
 - A close that fell while the bot was down happens at start (APScheduler runs the overdue job, or the
@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from apscheduler.jobstores.base import JobLookupError
 from apscheduler.triggers.date import DateTrigger
@@ -23,41 +24,46 @@ from sqlalchemy import String, cast, literal, select
 from core.nights.opening import open_night_poll
 from core.nights.schema import club_nights
 from core.nights.store import ClubNight, NightStore
-from core.parties.delivery import publisher_for
-from core.parties.scheduler import EARLY, LATE_AFTER, RECONCILE_SECONDS, PartyScheduler, on_start
+from core.parties.scheduler import (
+    EARLY,
+    LATE_AFTER,
+    RECONCILE_SECONDS,
+    PartyScheduler,
+    on_start,
+    owned_job,
+    running_scheduler,
+)
 from core.polls.closing import close_poll
 from core.polls.messages import result_response
 from core.polls.schema import polls
 from core.polls.store import Poll, PollStatus, PollStore
 from core.responses import Response
 
+if TYPE_CHECKING:
+    from core.app import FilmClub
+
 log = logging.getLogger(__name__)
 
 POLL_PREFIX = "poll:"
 NIGHT_PREFIX = "night:"
 
-_running: ClubLoop | None = None
 
-
-async def run_poll_close(poll_id: int) -> None:
+@owned_job
+async def run_poll_close(parties: PartyScheduler, poll_id: int) -> None:
     """Close a poll at its time (the APScheduler job; ids only, so the store pickles a reference)."""
-    if _running is None:
-        log.warning("poll close due but no scheduler runs here", extra={"poll": poll_id})
-        return
-    await _running.close(poll_id)
+    await ClubLoop(parties).close(poll_id)
 
 
-async def run_night(club_key: str) -> None:
+@owned_job
+async def run_night(parties: PartyScheduler, club_key: str) -> None:
     """Open a club night's poll at its time (the APScheduler job)."""
-    if _running is None:
-        log.warning("club night due but no scheduler runs here", extra={"club": club_key})
-        return
-    await _running.open_night(club_key)
+    await ClubLoop(parties).open_night(club_key)
 
 
-def running_loop() -> ClubLoop | None:
-    """The club loop riding on this process's running scheduler, if any."""
-    return _running if _running is not None and _running.parties.scheduler.running else None
+def running_loop(club: FilmClub, platform: str) -> ClubLoop | None:
+    """The club loop riding on the scheduler running on ``club`` for ``platform``, if any."""
+    parties = running_scheduler(club, platform)
+    return ClubLoop(parties) if parties is not None and parties.scheduler.running else None
 
 
 class ClubLoop:
@@ -185,11 +191,7 @@ class ClubLoop:
             log.exception("club night step failed", extra={"club": club_key})
 
     async def _post(self, channel_id: str, response: Response) -> None:
-        publisher = publisher_for(self.platform)
-        if publisher is None:
-            log.warning("no publisher for a poll message", extra={"platform": self.platform})
-            return
-        await publisher.publish(channel_id, response)
+        await self.parties.publisher.publish(channel_id, response)
 
 
 def _shard(alias: str) -> int:
@@ -198,9 +200,7 @@ def _shard(alias: str) -> int:
 
 def _attach(parties: PartyScheduler) -> None:
     """Start the club loop on a scheduler that just started: jobs for what lacks one, then every minute."""
-    global _running
     loop = ClubLoop(parties)
-    _running = loop
     loop.reconcile()
     parties.scheduler.add_job(
         loop.reconcile,

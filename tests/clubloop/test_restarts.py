@@ -64,8 +64,8 @@ async def test_a_close_job_outlives_its_process_and_closes_once(
     second = schedulers(clock=Clock(now + timedelta(hours=2, seconds=20)))
     second.start()
     assert jobs(loop_club).count(f"{POLL_PREFIX}{poll_id}") == 1  # restored, not added twice
-    await run_poll_close(poll_id)  # what its job does at the close time
-    await run_poll_close(poll_id)  # a duplicate run changes nothing
+    await run_poll_close(second, poll_id)  # what its job does at the close time
+    await run_poll_close(second, poll_id)  # a duplicate run changes nothing
     texts = recorder.texts()
     assert len(texts) == 1 and f"Poll #{poll_id} is closed" in texts[0] and "late" not in texts[0]
     poll = PollStore(loop_club.engine).poll(poll_id)
@@ -85,7 +85,7 @@ async def test_a_close_missed_while_the_bot_was_down_happens_at_start_saying_it_
     scheduler.shutdown()
     again = schedulers(clock=Clock(now + timedelta(minutes=1)))
     again.start()
-    await run_poll_close(poll_id)
+    await run_poll_close(again, poll_id)
     assert len(recorder.sent) == 1
 
 
@@ -122,15 +122,15 @@ async def test_a_club_nights_steps_each_happen_once_across_restarts(
 
     second = schedulers(clock=Clock(now + timedelta(minutes=5)))
     second.start()
-    await run_night(CLUB)  # the night's job run again (a restart, a duplicate): nothing more opens
+    await run_night(second, CLUB)  # the night's job run again (a restart, a duplicate): nothing more opens
     [poll] = [p for p in [PollStore(loop_club.engine).latest(CLUB)] if p is not None]
     assert poll.night_at == night_at and len(recorder.sent) == 1
     second.shutdown()
 
     third = schedulers(clock=Clock(poll.closes_at + timedelta(seconds=10)))
     third.start()
-    await run_poll_close(poll.id)
-    await run_poll_close(poll.id)
+    await run_poll_close(third, poll.id)
+    await run_poll_close(third, poll.id)
     assert len(recorder.sent) == 2 and "Watch party #" in recorder.texts()[1]
     with loop_club.engine.connect() as conn:
         made = conn.execute(select(func.count()).select_from(parties).where(parties.c.club_key == CLUB)).scalar_one()

@@ -13,7 +13,7 @@ import pytest
 
 from bots.discord.app import FilmClubBot
 from bots.discord.publisher import DiscordPublisher
-from core.parties.delivery import DeliveryError, publisher_for
+from core.parties.delivery import DeliveryError
 from core.parties.store import PartyStatus, PartyStore, Step, StepState
 from core.responses import Response, TextPart
 from tests.discord_adapter import payloads
@@ -56,7 +56,8 @@ def party_goes_on(bot: FilmClubBot, party_id: int) -> bool:
 
 
 async def test_the_bot_delivers_discord_parties(bot: FilmClubBot) -> None:
-    assert isinstance(publisher_for("discord"), DiscordPublisher)
+    assert bot.scheduler is not None and isinstance(bot.scheduler.publisher, DiscordPublisher)
+    assert bot.club.scheduler is bot.scheduler
 
 
 async def test_a_due_step_is_posted_to_the_party_channel(bot: FilmClubBot, fake_discord: FakeDiscord) -> None:

@@ -15,7 +15,7 @@ from core.app import FilmClub
 from core.clubs.schema import club_spoiler_channels, clubs
 from core.commands.registry import CommandContext
 from core.database import build_engine
-from core.parties.delivery import DeliveryError, register_publisher
+from core.parties.delivery import DeliveryError, Publisher
 from core.parties.scheduler import PartyScheduler, job_store
 from core.parties.schema import parties, party_guests, party_steps
 from core.parties.store import PartyStore, Step
@@ -108,9 +108,7 @@ def club(seeded_club: FilmClub) -> FilmClub:
 
 @pytest.fixture
 def recorder() -> RecordingPublisher:
-    publisher = RecordingPublisher()
-    register_publisher(publisher)
-    return publisher
+    return RecordingPublisher()
 
 
 def context(
@@ -133,12 +131,12 @@ def context(
 
 
 @pytest.fixture
-async def schedulers(club: FilmClub) -> AsyncIterator[Callable[..., PartyScheduler]]:
-    """Make schedulers for the recording platform; every one is shut down, on its loop, after the test."""
+async def schedulers(club: FilmClub, recorder: RecordingPublisher) -> AsyncIterator[Callable[..., PartyScheduler]]:
+    """Make schedulers sending through the test's recorder (or the ``publisher`` given); all shut down after."""
     made: list[PartyScheduler] = []
 
-    def make(**kw: Any) -> PartyScheduler:
-        scheduler = PartyScheduler(club, PLATFORM, **kw)
+    def make(publisher: Publisher = recorder, **kw: Any) -> PartyScheduler:
+        scheduler = PartyScheduler(club, publisher, **kw)
         made.append(scheduler)
         return scheduler
 

@@ -116,7 +116,7 @@ async def test_no_step_is_sent_twice_after_a_restart(
     second = schedulers()
     second.start()
     started = steps_of(club, party_id)[0]
-    await run_party(party_id, started.id)  # a stale job for the step already sent
+    await run_party(second, party_id, started.id)  # a stale job for the step already sent
     await asyncio.sleep(0.2)
     assert len(recorder.sent) == 1 and steps_of(club, party_id)[0].state is StepState.SENT
 
@@ -184,15 +184,22 @@ async def test_transient_failures_are_retried_then_sent_or_failed(
     assert job is not None  # the party goes on with its next step
 
 
-async def test_without_a_publisher_the_step_fails_and_the_scheduler_goes_on(
-    club: FilmClub, schedulers: Schedulers
+async def test_a_stored_job_is_sent_through_the_publisher_of_the_scheduler_that_fires_it(
+    club: FilmClub, recorder: RecordingPublisher, schedulers: Schedulers
 ) -> None:
-    party_id = start_party(club, NOW + timedelta(hours=1), platform="nowhere")
-    step = steps_of(club, party_id)[0]
-    scheduler = PartyScheduler(club, "nowhere", clock=Clock(step.due_at))
-    await scheduler.advance(party_id, step.id)
-    failed = steps_of(club, party_id)[0]
-    assert failed.state is StepState.FAILED and "no nowhere publisher" in (failed.detail or "")
+    due = datetime.now(UTC) + timedelta(seconds=0.3)
+    party_id = start_party(club, due)
+    first = schedulers()
+    first.start()
+    first.shutdown()
+    other = RecordingPublisher()
+    second = schedulers(publisher=other)
+    assert club.scheduler is None
+    second.start()
+    assert club.scheduler is second
+    await wait_until(lambda: other.sent)
+    assert recorder.sent == [] and "Press play" in other.texts()[0]
+    assert steps_of(club, party_id)[0].state is StepState.SENT
 
 
 async def test_prompts_show_spoilers_plainly_in_a_spoiler_channel(

@@ -9,7 +9,7 @@ from bots.slack.commands import PLATFORM
 from bots.slack.publisher import SlackPublisher
 from core.app import FilmClub
 from core.commands.registry import CommandContext
-from core.parties.delivery import DeliveryError, register_publisher
+from core.parties.delivery import DeliveryError
 from core.parties.scheduler import PartyScheduler
 from core.parties.store import PartyStatus, PartyStore, StepState
 from core.responses import Response, TextPart
@@ -29,8 +29,7 @@ async def test_a_due_party_step_is_posted_to_its_channel(
 ) -> None:
     ctx = CommandContext(platform=PLATFORM, server_id="T1", channel_id="C42", user_id="U1", is_organiser=True)
     assert not club.run_line("/party start film:Children of Heaven when:in 3 hours", ctx).is_error
-    register_publisher(publisher)
-    scheduler = PartyScheduler(club, PLATFORM)
+    scheduler = PartyScheduler(club, publisher)
     store = PartyStore(club.engine)
     [party], _ = store.upcoming(ctx.club_key, 0, 10)
     step = store.steps(party.id)[0]
@@ -63,8 +62,7 @@ async def test_a_lasting_rate_limit_fails_the_step_without_losing_the_party(
 ) -> None:
     ctx = CommandContext(platform=PLATFORM, server_id="T1", channel_id="C1", user_id="U1", is_organiser=True)
     club.run_line("/party start film:Children of Heaven when:in 3 hours", ctx)
-    register_publisher(publisher)
-    scheduler = PartyScheduler(club, PLATFORM)
+    scheduler = PartyScheduler(club, publisher)
     scheduler.retry_delays = ()
     store = PartyStore(club.engine)
     [party], _ = store.upcoming(ctx.club_key, 0, 10)
