@@ -43,6 +43,7 @@ from sqlalchemy import func, select
 from benchmarks import targets
 from benchmarks.targets import Target
 from core.app import FilmClub
+from core.clubs.organisers import EVERYONE
 from core.commands.lookup import Found
 from core.commands.registry import CommandContext
 from core.database import build_engine
@@ -203,7 +204,7 @@ async def ours_schedule(url: str, count: int) -> dict[str, Any]:
         create_each.append(t1 - t0)
 
     total, each = await timed_each(count, one)
-    ctx = CommandContext(platform=PLATFORM, server_id="bench-server", channel_id="c", user_id="u1", is_organiser=True)
+    ctx = CommandContext(platform=PLATFORM, server_id="bench-server", channel_id="c", user_id="u1", organisers=EVERYONE)
     line = f"/party start film:childern of haven when:{far:%Y-%m-%d} 20:00"
 
     async def command(_: int) -> None:

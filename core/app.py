@@ -110,6 +110,10 @@ class FilmClub:
 
     # -- commands ------------------------------------------------------------------------------
 
+    def is_organiser(self, ctx: CommandContext) -> bool:
+        """Whether the caller organises their club: the platform answers, given the club's stored organiser role."""
+        return ctx.organisers.is_organiser(self.clubs.get(ctx.club_key).organiser_role)
+
     def run_line(self, line: str, ctx: CommandContext) -> Response:
         """Run a typed command line such as ``/film info Children of Heaven``."""
         try:
@@ -146,7 +150,7 @@ class FilmClub:
         command = self.registry.get(invocation.group, invocation.name)
         if command is None:
             return error(f"Unknown command /{invocation.group} {invocation.name}.", "Type `help` for the commands.")
-        if command.permission is Permission.ORGANISER and not ctx.is_organiser:
+        if command.permission is Permission.ORGANISER and not self.is_organiser(ctx):
             return error(f"Only the club's organisers can use {command.path}.")
         try:
             arguments = parse_arguments(command.model, invocation.arguments, command.path)

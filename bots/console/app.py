@@ -18,6 +18,7 @@ from bots.console.commands import QUIT_WORDS, help_response
 from bots.console.files import save_files
 from bots.console.render import render
 from core.app import FilmClub
+from core.clubs.organisers import EVERYONE
 from core.commands.registry import CommandContext
 from core.responses import Response, text
 
@@ -30,7 +31,7 @@ def console_context() -> CommandContext:
     """The local user runs everything, as the club's organiser."""
     user = getpass.getuser()
     return CommandContext(
-        platform="console", server_id="local", channel_id="console", user_id=user, user_name=user, is_organiser=True
+        platform="console", server_id="local", channel_id="console", user_id=user, user_name=user, organisers=EVERYONE
     )
 
 

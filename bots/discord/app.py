@@ -20,13 +20,12 @@ from discord import app_commands
 
 from bots.discord.commands import build_groups
 from bots.discord.events import mirror_party
-from bots.discord.permissions import is_organiser
+from bots.discord.permissions import MemberOrganisers
 from bots.discord.publisher import PLATFORM, DiscordPublisher
 from bots.discord.render import render
 from bots.discord.replies import send_messages
 from bots.discord.text import CHOICE_NAME_LIMIT, truncate
 from core.app import FilmClub
-from core.clubs.keys import club_key
 from core.commands.lines import Invocation
 from core.commands.registry import Command, CommandContext
 from core.parties.scheduler import PartyScheduler
@@ -50,22 +49,19 @@ class Caller:
     channel_id: str
     user_id: str
     user_name: str
-    permissions: discord.Permissions
-    role_ids: frozenset[int]
+    organisers: MemberOrganisers
     shard_key: int | None
 
     @classmethod
     def of(cls, interaction: discord.Interaction) -> Caller:
         """Read the caller of an interaction."""
         user = interaction.user
-        roles = frozenset(role.id for role in user.roles) if isinstance(user, discord.Member) else frozenset()
         return cls(
             server_id=str(interaction.guild_id or f"dm-{user.id}"),
             channel_id=str(interaction.channel_id or ""),
             user_id=str(user.id),
             user_name=user.display_name,
-            permissions=interaction.permissions,
-            role_ids=roles,
+            organisers=MemberOrganisers.of(interaction),
             shard_key=guild_shard_key(interaction.guild_id),
         )
 
@@ -190,7 +186,7 @@ class FilmClubBot(discord.Client):
                 channel_id=caller.channel_id,
                 user_id=caller.user_id,
                 user_name=caller.user_name,
-                is_organiser=self._is_organiser(caller),
+                organisers=caller.organisers,
                 shard_key=caller.shard_key,
             )
             response = self.club.execute(invocation, ctx)
@@ -199,10 +195,6 @@ class FilmClubBot(discord.Client):
             log.exception("command failed", extra={"command": command.path})
             return error(SORRY)
         return response
-
-    def _is_organiser(self, caller: Caller) -> bool:
-        role = self.club.clubs.get(club_key(PLATFORM, caller.server_id)).organiser_role
-        return is_organiser(caller.permissions, caller.role_ids, role)
 
     def complete_film(self, typed: str) -> list[app_commands.Choice[str]]:
         """Suggest films for what a member has typed (the title index is in memory: no thread needed)."""

@@ -12,17 +12,15 @@ import re
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
-from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bots.slack.commands import PLATFORM, read_command, slack_context
+from bots.slack.commands import action_user, read_command, slack_context
+from bots.slack.organisers import SlackOrganisers
 from bots.slack.render import POLL_ACTION, REVEAL_ACTION, render, render_reveal
 from bots.slack.uploads import upload_files
 from core.app import FilmClub
-from core.clubs.keys import club_key
 from core.commands.lines import Invocation
-from core.commands.registry import Permission
 from core.responses import Response, error
 from core.settings import Settings
 from core.spoilers.reveal import resolve_reveal
@@ -37,31 +35,6 @@ def build_client(settings: Settings) -> AsyncWebClient:
     # Waits out a 429's Retry-After once before the call fails (a party step is then retried by the scheduler).
     client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=1))
     return client
-
-
-async def is_organiser(client: AsyncWebClient, club: FilmClub, team_id: str, user_id: str) -> bool:
-    """Workspace admins and owners, or members of the user group set with ``/club organiser-role``.
-
-    The group may be given as its id (``S0123``) or its handle; an API failure counts as "no".
-    """
-    try:
-        user = (await client.users_info(user=user_id)).get("user") or {}
-        if user.get("is_admin") or user.get("is_owner"):
-            return True
-        group = club.clubs.get(club_key(PLATFORM, team_id)).organiser_role
-        if not group:
-            return False
-        group_id = group.strip().lstrip("@")
-        if not group_id.startswith("S"):
-            groups = (await client.usergroups_list()).get("usergroups") or []
-            group_id = next((g["id"] for g in groups if g.get("handle") == group_id), "")
-        if not group_id:
-            return False
-        members = (await client.usergroups_users_list(usergroup=group_id)).get("users") or []
-        return user_id in members
-    except (SlackApiError, OSError) as exc:
-        log.warning("could not check organiser rights: %s", exc)
-        return False
 
 
 async def answer(respond: Any, response: Response) -> None:
@@ -113,7 +86,7 @@ def poll_press_listener(club: FilmClub) -> Any:
         await ack()
         action = (body.get("actions") or [{}])[0]
         poll_id, _, position = str(action.get("value", "")).partition(":")
-        ctx = slack_context(body, False)
+        ctx = slack_context(body, SlackOrganisers(client, action_user(body), asyncio.get_running_loop()))
         # the same press delivered twice (Slack retries an action it thinks unanswered) counts once
         ctx = ctx.model_copy(update={"press_id": f"{ctx.user_id}:{action.get('action_ts', '')}"})
         vote = Invocation(group="poll", name="vote", arguments={"film": position, "poll": poll_id})
@@ -137,10 +110,8 @@ def command_listener(club: FilmClub, group: str) -> Any:
         if isinstance(found, Response):
             await answer(respond, found)
             return
-        command = club.registry.get(found.group, found.name)
-        organiser = command is not None and command.permission is Permission.ORGANISER
-        allowed = organiser and await is_organiser(client, club, body.get("team_id", ""), body.get("user_id", ""))
-        response = await asyncio.to_thread(club.execute, found, slack_context(body, allowed))
+        organisers = SlackOrganisers(client, body.get("user_id", ""), asyncio.get_running_loop())
+        response = await asyncio.to_thread(club.execute, found, slack_context(body, organisers))
         await answer(respond, response)
         await upload_files(client, response, body.get("channel_id", ""), body.get("user_id", ""))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.clubs.organisers import Organisers
 from core.commands.lines import Invocation, LineError, parse_line
 from core.commands.registry import CommandContext, Registry
 from core.responses import ErrorPart, ListPart, Response, Visibility
@@ -34,7 +35,7 @@ def group_help(group: str, registry: Registry, problem: str = "") -> Response:
     return Response(parts=parts, visibility=Visibility.PRIVATE)
 
 
-def slack_context(body: dict[str, Any], is_organiser: bool) -> CommandContext:
+def slack_context(body: dict[str, Any], organisers: Organisers) -> CommandContext:
     """The core context of a slash command or action payload (ids as Slack gives them)."""
     user = body.get("user") or {}
     channel = body.get("channel") or {}
@@ -43,7 +44,12 @@ def slack_context(body: dict[str, Any], is_organiser: bool) -> CommandContext:
         platform=PLATFORM,
         server_id=body.get("team_id") or team.get("id", ""),
         channel_id=body.get("channel_id") or channel.get("id", ""),
-        user_id=body.get("user_id") or user.get("id", ""),
+        user_id=action_user(body),
         user_name=body.get("user_name") or user.get("username", ""),
-        is_organiser=is_organiser,
+        organisers=organisers,
     )
+
+
+def action_user(body: dict[str, Any]) -> str:
+    """The member who sent a slash command (``user_id``) or pressed a button (``user.id``)."""
+    return str(body.get("user_id") or (body.get("user") or {}).get("id", ""))

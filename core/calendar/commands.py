@@ -53,7 +53,7 @@ def club_calendar(club: FilmClub, ctx: CommandContext, args: CalendarArguments) 
     """The .ics file, plus the subscribe address where the deployment serves HTTP (only the asker sees it)."""
     tokens = CalendarTokens(club.engine)
     if args.action == "reset":
-        if not ctx.is_organiser:
+        if not club.is_organiser(ctx):
             return error("Only the club's organisers can reset the calendar address.")
         tokens.reset(ctx.club_key, ctx.moment)
     data = club_ics(club, ctx.club_key, ctx.moment)

@@ -13,9 +13,10 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SkipValidation
 
 from core.clubs.keys import channel_key, club_key
+from core.clubs.organisers import NOBODY, Organisers
 from core.commands.arguments import ArgType, Argument, Arguments, arguments_of
 from core.responses import Response
 
@@ -31,14 +32,20 @@ class Permission(StrEnum):
 
 
 class CommandContext(BaseModel):
-    """Who runs a command, where: ids are the platform's, as strings, namespaced by ``platform``."""
+    """Who runs a command, where: ids are the platform's, as strings, namespaced by ``platform``.
+
+    ``organisers`` is the platform's answer to "does this member organise?", asked by `FilmClub.is_organiser`
+    only when a command needs it (on Slack it is a Web API call).
+    """
+
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
 
     platform: str
     server_id: str
     channel_id: str
     user_id: str
     user_name: str = ""
-    is_organiser: bool = False
+    organisers: SkipValidation[Organisers] = Field(default=NOBODY, exclude=True, repr=False)
     spoiler_channel: bool = False
     now: datetime | None = None
     shard_key: int | None = None  # a sharded platform's number for the server (core.parties.shards), else None

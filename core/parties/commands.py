@@ -282,7 +282,7 @@ def _find(club: FilmClub, ctx: CommandContext, party_id: int, open_only: bool = 
 
 def _with_failures(club: FilmClub, ctx: CommandContext, response: Response) -> Response:
     """Tell an organiser, once, about messages that could not be delivered."""
-    if not ctx.is_organiser:
+    if not club.is_organiser(ctx):
         return response
     failures = PartyStore(club.engine).take_failures(ctx.club_key)
     if not failures:

@@ -119,7 +119,7 @@ def club_unsuggest(club: FilmClub, ctx: CommandContext, args: TitleArguments) ->
     entry = store.entry(ctx.club_key, film.id)
     if entry is None:
         return error(f"{film.display_title} is not on the watchlist.", "/club watchlist shows it.")
-    if entry.suggested_by != ctx.user_id and not ctx.is_organiser:
+    if entry.suggested_by != ctx.user_id and not club.is_organiser(ctx):
         return error(
             f"Only {entry.suggested_by_name}, who suggested {film.display_title}, or an organiser can take it off."
         )
@@ -132,7 +132,7 @@ def club_unsuggest(club: FilmClub, ctx: CommandContext, args: TitleArguments) ->
 def find_or_add(club: FilmClub, ctx: CommandContext, title: str) -> Film | Response:
     """The film a title means; an organiser's title the library lacks is fetched from Wikipedia like /film add."""
     found = club.find_film(title)
-    if isinstance(found, NotFound) and ctx.is_organiser:
+    if isinstance(found, NotFound) and club.is_organiser(ctx):
         added = film_add(club, ctx, AddArguments(title=title))
         if added.is_error:
             return added

@@ -12,6 +12,7 @@ import pytest
 
 from bots.console.__main__ import main
 from core.app import FilmClub
+from core.clubs.organisers import EVERYONE
 from core.commands.lookup import Found
 from core.commands.registry import CommandContext
 from core.documents.mediawiki import WikiClient, WikiError, WikiUnavailable, title_from_input
@@ -34,11 +35,11 @@ def client(wiki: FakeWikipedia) -> WikiClient:
 
 
 def organiser() -> CommandContext:
-    return CommandContext(platform="test", server_id="s", channel_id="c", user_id="u", is_organiser=True)
+    return CommandContext(platform="test", server_id="s", channel_id="c", user_id="u", organisers=EVERYONE)
 
 
 def member() -> CommandContext:
-    return CommandContext(platform="test", server_id="s", channel_id="c", user_id="m", is_organiser=False)
+    return CommandContext(platform="test", server_id="s", channel_id="c", user_id="m")
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from PIL import Image
 
 from bots.console.app import ConsoleSession
 from core.app import FilmClub
+from core.clubs.organisers import EVERYONE, NOBODY
 from core.commands.registry import CommandContext
 from core.responses import CardPart, FilePart, ListPart, Response, Visibility
 from tests.clubloop.conftest import NOW
@@ -25,7 +26,7 @@ def member(name: str, server: str = "memory", organiser: bool = False) -> Comman
         channel_id="talk",
         user_id=name,
         user_name=name.title(),
-        is_organiser=organiser,
+        organisers=EVERYONE if organiser else NOBODY,
         now=NOW,
     )
 

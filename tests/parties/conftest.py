@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import delete, text
 
 from core.app import FilmClub
+from core.clubs.organisers import EVERYONE, NOBODY
 from core.clubs.schema import club_spoiler_channels, clubs
 from core.commands.registry import CommandContext
 from core.database import build_engine
@@ -125,7 +126,7 @@ def context(
         channel_id=channel,
         user_id=user,
         user_name=name,
-        is_organiser=organiser,
+        organisers=EVERYONE if organiser else NOBODY,
         now=now,
     )
 

@@ -24,6 +24,7 @@ class FakeSlack:
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.overrides: dict[str, list[Reply]] = {}
         self.users: dict[str, dict[str, Any]] = {}
+        self.usergroups: dict[str, dict[str, Any]] = {}  # by id: id, handle, name, users
         self.url = ""
         self.socket: web.WebSocketResponse | None = None  # the Socket Mode connection, once the app opened it
         self.socket_messages: list[dict[str, Any]] = []  # what the app sent over it (envelope acks)
@@ -106,6 +107,12 @@ class FakeSlack:
             payload |= {"team_id": "T1", "user_id": "UBOT", "bot_id": "B1"}
         elif method == "users.info":
             payload["user"] = self.users.get(body.get("user", ""), {"id": body.get("user"), "is_admin": False})
+        elif method == "usergroups.list":
+            payload["usergroups"] = [{k: v for k, v in g.items() if k != "users"} for g in self.usergroups.values()]
+        elif method == "usergroups.users.list":
+            if body.get("usergroup") not in self.usergroups:
+                return web.json_response({"ok": False, "error": "no_such_subteam"})
+            payload["users"] = self.usergroups[body["usergroup"]]["users"]
         elif method == "chat.postMessage":
             payload |= {"channel": body.get("channel"), "ts": "1.0"}
         elif method == "files.getUploadURLExternal":

@@ -106,9 +106,7 @@ async def test_organisers_can_be_a_user_group(club: FilmClub, slack_app: AsyncAp
     fake_slack.users["UADMIN"] = {"id": "UADMIN", "is_admin": True}
     await dispatch(slack_app, slash_body(fake_slack, "/club", "organiser-role S0FILM", user="UADMIN"))
     await responses(fake_slack)
-    from aiohttp import web
-
-    fake_slack.overrides["usergroups.users.list"] = [lambda _b: web.json_response({"ok": True, "users": ["U7"]})]
+    fake_slack.usergroups["S0FILM"] = {"id": "S0FILM", "handle": "film-crew", "name": "Film crew", "users": ["U7"]}
     await dispatch(slack_app, slash_body(fake_slack, "/club", "reminders off", user="U7"))
     answer = (await responses(fake_slack, 2))[1]
     assert "organisers" not in answer["text"]

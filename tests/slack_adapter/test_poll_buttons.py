@@ -10,6 +10,7 @@ from slack_bolt.async_app import AsyncApp
 
 from bots.slack.render import render
 from core.app import FilmClub
+from core.clubs.organisers import EVERYONE
 from core.commands.registry import CommandContext
 from core.polls.store import PollStore
 from tests.slack_adapter.conftest import dispatch, responses
@@ -17,7 +18,7 @@ from tests.slack_adapter.fake_slack import FakeSlack
 
 
 def open_poll(club: FilmClub, team: str = "T1") -> int:
-    ctx = CommandContext(platform="slack", server_id=team, channel_id="C1", user_id="UORG", is_organiser=True)
+    ctx = CommandContext(platform="slack", server_id=team, channel_id="C1", user_id="UORG", organisers=EVERYONE)
     said = club.run_line("/poll start films:Batman; Ra.One closes:in 2 hours", ctx).plain_text()
     return int(said.split("#", 1)[1].split(":", 1)[0])
 

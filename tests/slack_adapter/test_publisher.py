@@ -8,6 +8,7 @@ from bots.slack.app import build_client
 from bots.slack.commands import PLATFORM
 from bots.slack.publisher import SlackPublisher
 from core.app import FilmClub
+from core.clubs.organisers import EVERYONE
 from core.commands.registry import CommandContext
 from core.parties.delivery import DeliveryError
 from core.parties.scheduler import PartyScheduler
@@ -27,7 +28,7 @@ def publisher(fake_slack: FakeSlack) -> SlackPublisher:
 async def test_a_due_party_step_is_posted_to_its_channel(
     club: FilmClub, fake_slack: FakeSlack, publisher: SlackPublisher
 ) -> None:
-    ctx = CommandContext(platform=PLATFORM, server_id="T1", channel_id="C42", user_id="U1", is_organiser=True)
+    ctx = CommandContext(platform=PLATFORM, server_id="T1", channel_id="C42", user_id="U1", organisers=EVERYONE)
     assert not club.run_line("/party start film:Children of Heaven when:in 3 hours", ctx).is_error
     scheduler = PartyScheduler(club, publisher)
     store = PartyStore(club.engine)
@@ -60,7 +61,7 @@ async def test_a_rate_limit_is_waited_out_then_sent(fake_slack: FakeSlack, publi
 async def test_a_lasting_rate_limit_fails_the_step_without_losing_the_party(
     club: FilmClub, fake_slack: FakeSlack, publisher: SlackPublisher
 ) -> None:
-    ctx = CommandContext(platform=PLATFORM, server_id="T1", channel_id="C1", user_id="U1", is_organiser=True)
+    ctx = CommandContext(platform=PLATFORM, server_id="T1", channel_id="C1", user_id="U1", organisers=EVERYONE)
     club.run_line("/party start film:Children of Heaven when:in 3 hours", ctx)
     scheduler = PartyScheduler(club, publisher)
     scheduler.retry_delays = ()

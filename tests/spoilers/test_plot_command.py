@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from core.app import FilmClub
+from core.clubs.organisers import EVERYONE
 from core.commands.lookup import Found
 from core.commands.registry import ArgType, CommandContext
 from core.library.model import Film
@@ -174,7 +175,7 @@ def test_a_spoiler_channel_gets_every_beat_as_plain_text(shared_club: FilmClub) 
 def test_a_channel_the_club_marks_as_spoiler_channel_gets_plain_beats(shared_club: FilmClub) -> None:
     # A server of its own: the setting must not reach the other tests reading the shared club.
     member = CTX.model_copy(update={"server_id": "marks-spoiler-channels"})
-    organiser = member.model_copy(update={"is_organiser": True})
+    organiser = member.model_copy(update={"organisers": EVERYONE})
     assert not shared_club.run_line(f"/club spoiler-channel {member.channel_id}", organiser).is_error
     assert not spoilers(run(shared_club, "/film plot Children of Heaven", member))
     elsewhere = member.model_copy(update={"channel_id": "c2"})
