@@ -16,6 +16,7 @@ from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
 from bots.slack.app import build_app, build_client
 from bots.slack.publisher import SlackPublisher
+from bots.slack.socket import TokenRefused, open_socket, quiet_reconnects
 from core.app import FilmClub
 from core.logs import configure_logging
 from core.parties.scheduler import PartyScheduler
@@ -39,34 +40,34 @@ async def serve(settings: Settings) -> None:
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
 
-    if settings.slack_app_token:
-        handler = AsyncSocketModeHandler(app, settings.slack_app_token.get_secret_value())
-        # slack_sdk retries a refused or unreachable connection forever: a stop signal must still end the wait
-        connecting = asyncio.ensure_future(handler.connect_async())
-        stopping = asyncio.ensure_future(stop.wait())
-        await asyncio.wait({connecting, stopping}, return_when=asyncio.FIRST_COMPLETED)
-        if connecting.done() and connecting.exception() is None:
-            log.info("connected to Slack in Socket Mode")
-            await stopping
+    try:
+        if settings.slack_app_token:
+            handler = AsyncSocketModeHandler(app, settings.slack_app_token.get_secret_value())
+            quiet_reconnects(handler)
+            try:
+                if await open_socket(handler, stop):
+                    log.info("connected to Slack in Socket Mode")
+                    await stop.wait()
+                else:
+                    log.warning("stopped before Slack accepted the Socket Mode connection")
+            finally:
+                await handler.close_async()
         else:
-            log.warning("stopped before Slack accepted the Socket Mode connection")
-        connecting.cancel()
-        await handler.close_async()
-    else:
-        runner = web.AppRunner(app.web_app(path="/slack/events", port=settings.http_port))
-        await runner.setup()
-        await web.TCPSite(runner, "0.0.0.0", settings.http_port).start()
-        print(f"Slack app listening on port {settings.http_port} at /slack/events", flush=True)
-        await stop.wait()
-        await runner.cleanup()
-    scheduler.shutdown()
+            runner = web.AppRunner(app.web_app(path="/slack/events", port=settings.http_port))
+            await runner.setup()
+            await web.TCPSite(runner, "0.0.0.0", settings.http_port).start()
+            print(f"Slack app listening on port {settings.http_port} at /slack/events", flush=True)
+            await stop.wait()
+            await runner.cleanup()
+    finally:
+        scheduler.shutdown()
 
 
 def main() -> int:
     """Run the app.
 
     Returns:
-        0 after a clean stop, 2 when the tokens it needs are missing or of the wrong kind.
+        0 after a clean stop, 2 when the tokens it needs are missing, of the wrong kind, or refused by Slack.
     """
     settings = load_settings()
     configure_logging(settings)
@@ -86,7 +87,11 @@ def main() -> int:
             file=sys.stderr,
         )
         return 2
-    asyncio.run(serve(settings))
+    try:
+        asyncio.run(serve(settings))
+    except TokenRefused as refused:
+        print(refused, file=sys.stderr)
+        return 2
     return 0
 
 

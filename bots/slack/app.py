@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -48,6 +49,19 @@ async def answer(respond: Any, response: Response) -> None:
     )
 
 
+class _GivenClient(logging.Filter):
+    """Drop bolt's "`token` will be unused", which warned of nothing on every start.
+
+    It fires whenever SLACK_BOT_TOKEN is set, and we pass the client on purpose (its base URL and retry handlers).
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != warning_client_prioritized_and_token_skipped()
+
+
+GIVEN_CLIENT = _GivenClient()
+
+
 def build_app(club: FilmClub, client: AsyncWebClient, signing_secret: str | None) -> AsyncApp:
     """The bolt app with a listener for every command group of the registry and the Reveal button.
 
@@ -59,6 +73,7 @@ def build_app(club: FilmClub, client: AsyncWebClient, signing_secret: str | None
     Returns:
         The app, ready for an HTTP server or a Socket Mode handler.
     """
+    logging.getLogger("slack_bolt.AsyncApp").addFilter(GIVEN_CLIENT)  # the same filter once, however many apps
     app = AsyncApp(client=client, signing_secret=signing_secret, request_verification_enabled=bool(signing_secret))
 
     for group in club.registry.groups():

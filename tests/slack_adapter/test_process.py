@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import os
 import signal
 import socket
@@ -18,8 +19,12 @@ from urllib.parse import parse_qsl
 import aiohttp
 import pytest
 from aiohttp import WSCloseCode
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bots.slack.__main__ import main
+from bots.slack.socket import open_socket
 from tests.conftest import ROOT
 from tests.slack_adapter.conftest import SECRET, action_body, responses, signed_headers, slash_body
 from tests.slack_adapter.fake_slack import FakeSlack, slack_error
@@ -74,14 +79,15 @@ class AppProcess:
 
 
 @asynccontextmanager
-async def slack_app_process(fake: FakeSlack, home: Path, **settings: str) -> AsyncIterator[AppProcess]:
-    """Run the app against the fake with only ``settings`` (and the bot token) set; it must exit 0 on SIGTERM."""
+async def slack_app_process(api_url: str, home: Path, **settings: str) -> AsyncIterator[AppProcess]:
+    """Run the app against the Web API at ``api_url`` with only ``settings`` (and the bot token) set; it must exit 0
+    on SIGTERM."""
     home.mkdir()
     env = {
         "PATH": os.environ["PATH"],
         "HOME": str(home),
         "SLACK_BOT_TOKEN": "xoxb-test",
-        "SLACK_API_URL": fake.api_url,
+        "SLACK_API_URL": api_url,
         **settings,
     }
     process = await asyncio.create_subprocess_exec(
@@ -110,7 +116,7 @@ async def test_http_mode_answers_a_signed_command_and_stops_on_sigterm(fake_slac
     port = free_port()
     home = tmp_path / "empty-home"
     settings = {"SLACK_SIGNING_SECRET": SECRET, "FILMCLUB_HTTP_PORT": str(port)}
-    async with slack_app_process(fake_slack, home, **settings) as app:
+    async with slack_app_process(fake_slack.api_url, home, **settings) as app:
         await app.until(app.printed("listening"))
         body = slash_body(fake_slack, "/film", "info <!channel> Unknown Film Xyz")
         headers = {k: v[0] for k, v in signed_headers(body).items()}
@@ -136,7 +142,7 @@ async def test_socket_mode_acknowledges_envelopes_and_answers_commands_and_revea
 ) -> None:
     database = tmp_path / "club.sqlite3"
     settings = {"SLACK_APP_TOKEN": "xapp-1-test", "FILMCLUB_DATABASE_URL": f"sqlite:///{database}"}
-    async with slack_app_process(fake_slack, tmp_path / "empty-home", **settings) as app:
+    async with slack_app_process(fake_slack.api_url, tmp_path / "empty-home", **settings) as app:
         # apps.connections.open (with the app-level token: the fake, like Slack, refuses a bot token), then the ws
         await app.until(fake_slack.wait_until(lambda: fake_slack.socket, "the Socket Mode websocket", START_TIMEOUT))
         assert [token for method, token in fake_slack.tokens if method == "apps.connections.open"] == ["xapp-1-test"]
@@ -165,14 +171,50 @@ async def test_socket_mode_acknowledges_envelopes_and_answers_commands_and_revea
     assert database.exists(), "FILMCLUB_DATABASE_URL is where the app keeps the club"
 
 
-async def test_socket_mode_stops_on_sigterm_while_slack_refuses_the_connection(
-    fake_slack: FakeSlack, tmp_path: Path
-) -> None:
-    fake_slack.overrides["apps.connections.open"] = [slack_error("invalid_auth")] * 20  # slack_sdk retries forever
-    async with slack_app_process(fake_slack, tmp_path / "empty-home", SLACK_APP_TOKEN="xapp-1-revoked") as app:
-        await app.until(fake_slack.wait_until(lambda: fake_slack.of("apps.connections.open"), "a connection attempt"))
-    # leaving the block sent SIGTERM and required exit 0 within 30 s, while the app was still retrying
-    assert fake_slack.socket is None
+async def test_socket_mode_without_a_network_logs_one_line_per_attempt_and_stops_on_sigterm(tmp_path: Path) -> None:
+    closed = f"http://127.0.0.1:{free_port()}/api/"  # nothing listens there: every connection is refused
+    async with slack_app_process(closed, tmp_path / "empty-home", SLACK_APP_TOKEN="xapp-1-offline") as app:
+        await app.until(app.printed("cannot open the Slack Socket Mode connection"))
+    # leaving the block sent SIGTERM and required exit 0 while the app was waiting to retry
+    output = "".join(app.output)
+    assert "retrying in 1 s" in output and "Traceback" not in output
+    assert "will be unused" not in output, "bolt's warning about the token beside the client is silenced"
+
+
+async def test_a_refused_app_token_ends_with_one_clear_line(fake_slack: FakeSlack, tmp_path: Path) -> None:
+    fake_slack.overrides["apps.connections.open"] = [slack_error("invalid_auth")] * 20
+    (tmp_path / "home").mkdir()
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(tmp_path / "home"),
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_APP_TOKEN": "xapp-1-revoked",
+        "SLACK_API_URL": fake_slack.api_url,
+    }
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bots.slack", cwd=ROOT, env=env, stderr=asyncio.subprocess.PIPE
+    )
+    _, err = await asyncio.wait_for(process.communicate(), timeout=START_TIMEOUT)
+    assert process.returncode == 2
+    assert "Slack refused SLACK_APP_TOKEN (invalid_auth)" in err.decode()
+    assert len(fake_slack.of("apps.connections.open")) == 1, "a refused token is not retried"
+    assert "Traceback" not in err.decode()
+
+
+async def test_open_socket_waits_longer_after_each_failed_attempt(caplog: pytest.LogCaptureFixture) -> None:
+    client = AsyncWebClient(token="xoxb-test", base_url=f"http://127.0.0.1:{free_port()}/api/")
+    handler = AsyncSocketModeHandler(AsyncApp(client=client, request_verification_enabled=False), "xapp-1-offline")
+    stop = asyncio.Event()
+    caplog.set_level(logging.WARNING, logger="bots.slack")
+    attempts = asyncio.ensure_future(open_socket(handler, stop, waits=(0.01, 0.02, 0.04)))
+    while len([r for r in caplog.records if r.name == "bots.slack"]) < 4:
+        await asyncio.sleep(0.01)
+    stop.set()
+    assert await asyncio.wait_for(attempts, timeout=10) is False
+    lines = [r.getMessage() for r in caplog.records if r.name == "bots.slack"]
+    assert [line.split("retrying in ")[1] for line in lines[:4]] == ["0.01 s", "0.02 s", "0.04 s", "0.04 s"]
+    assert all(r.exc_info is None for r in caplog.records), "no traceback per attempt"
+    await handler.close_async()
 
 
 def test_a_bot_token_given_as_the_app_token_ends_with_one_clear_line(
