@@ -29,7 +29,7 @@ async def test_debug_lines_hold_no_token_given_or_received(fake_slack: FakeSlack
         "FILMCLUB_DATABASE_URL": f"sqlite:///{tmp_path / 'club.sqlite3'}",
     }
     response_url = f"{fake_slack.url}/{RESPONSE_PATH}"
-    async with slack_app_process(fake_slack, tmp_path / "home", **settings) as app:
+    async with slack_app_process(fake_slack.api_url, tmp_path / "home", **settings) as app:
         await app.until(fake_slack.wait_until(lambda: fake_slack.socket, "the Socket Mode websocket", 60))
         command = dict(parse_qsl(slash_body(fake_slack, "/film", "info Children of Heaven")))
         envelope = await fake_slack.send_envelope("slash_commands", {**command, "response_url": response_url})
