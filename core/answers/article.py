@@ -58,6 +58,7 @@ _FILMED = re.compile(
 )
 _PLACE_AFTER = re.compile(r"\b(?:in|at|on location in|near|around|across|throughout)\s+(?:the\s+)?[A-Z]")
 _FILMING_SECTION = re.compile(r"filming|shooting|photography|location", re.I)
+_LOCATIONS_SECTION = re.compile(r"^(?:filming |shooting )?locations?$", re.I)  # a list of places, one an item
 
 
 def _sentences(passages: list[Passage], pattern: re.Pattern[str]) -> list[tuple[Passage, str]]:
@@ -101,7 +102,9 @@ def setting(library: FilmLibrary, film: Film, plain: bool) -> Response | None:
 def filming(library: FilmLibrary, film: Film, plain: bool) -> Response | None:
     """Where and when the film was shot: sentences of its production sections first."""
     scored = []
-    for passage, sentence in _sentences(library.passages(film.id), _FILMED):
+    passages = library.passages(film.id)
+    listed = [(p, p.text) for p in passages if _LOCATIONS_SECTION.search(p.section[-1]) and not _FILMED.search(p.text)]
+    for passage, sentence in [*_sentences(passages, _FILMED), *listed]:
         if in_plot(passage):
             continue
         score = 2 * any(_FILMING_SECTION.search(h) for h in passage.section) + bool(_PLACE_AFTER.search(sentence))

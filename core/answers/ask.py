@@ -11,16 +11,19 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from core.answers.article import ARTICLE_ANSWERS, other_titles, title_meaning
+from core.answers.aspects import Aspect, asked_aspect, aspect_answer
 from core.answers.card import build_card
 from core.answers.characters import cast_answer, has_character, in_cast, knows_name, played_by, role_of, who_is
-from core.answers.fields import FIELD_QUESTIONS, answer_field
+from core.answers.fields import COUNTED, FIELD_QUESTIONS, answer_field, count_answer
 from core.answers.intents import Intent, Question, parse_question
 from core.answers.naming import NamedFilm, find_named_film
 from core.answers.passages import (
     MONEY_SECTIONS,
     PLOT_SECTION,
+    PRODUCTION_SECTIONS,
     RECEPTION_SECTIONS,
     SONG_SECTIONS,
+    best_passages,
     content_terms,
     not_said,
     passage_answer,
@@ -77,6 +80,8 @@ EXAMPLES = (
     "who is Alireza?",
 )
 
+# Questions about a character or an actor: an aspect's words in them are the character's ("the sixth sense").
+CHARACTER_INTENTS = frozenset({Intent.PLAYED_BY, Intent.ROLE_OF, Intent.WHO_IS})
 SubjectAnswer = Callable[[Film, str], Response]
 SUBJECT_ANSWERS: dict[Intent, SubjectAnswer] = {
     Intent.PLAYED_BY: played_by,
@@ -130,7 +135,7 @@ def _answer_named(club: FilmClub, ctx: CommandContext, named: NamedFilm) -> Resp
     parsed = parse_question(named.rest)
     club.remember_film(ctx, film)
     if parsed.intent is None:
-        if not strip_filler(parsed.rest):
+        if not strip_filler(parsed.rest) and asked_aspect(parsed.text, None) is None:
             return Response(parts=[build_card(film)])
         return from_article(club, ctx, film, parsed.text.split())
     subject = " ".join(strip_filler(parsed.subject.split()))
@@ -139,6 +144,10 @@ def _answer_named(club: FilmClub, ctx: CommandContext, named: NamedFilm) -> Resp
 
 def from_article(club: FilmClub, ctx: CommandContext, film: Film, words: list[str], what: str = "") -> Response:
     """Answer from the film's article when no structured fact does: its best passages, or that it doesn't say."""
+    aspect = asked_aspect(" ".join(words), None)
+    if aspect is not None:
+        told = aspect_answer(club.library, film, aspect, words, ctx.spoiler_channel)
+        return told or not_said(film, aspect.what)
     return passage_answer(club.library, film, words, ctx.spoiler_channel) or not_said(film, what)
 
 
@@ -195,6 +204,13 @@ def answer_about(club: FilmClub, ctx: CommandContext, film: Film, parsed: Questi
     """
     intent = parsed.intent
     words = parsed.text.split()
+    aspect = asked_aspect(parsed.text, intent)
+    if aspect is not None and intent not in CHARACTER_INTENTS and not _fact_first(aspect, film, intent):
+        told = aspect_answer(club.library, film, aspect, words, ctx.spoiler_channel)
+        if told is not None:
+            return told
+        if intent not in aspect.falls_back:
+            return not_said(film, aspect.what)
     if intent is Intent.WHO_IS and subject:
         return who_is(film, subject, spoiler_channel=ctx.spoiler_channel)
     if intent in SUBJECT_ANSWERS and subject:
@@ -213,8 +229,15 @@ def answer_about(club: FilmClub, ctx: CommandContext, film: Film, parsed: Questi
         return titles or not_said(film, NOT_SAID[intent])
     if intent is Intent.SONGS:
         return passage_answer(club.library, film, words, ctx.spoiler_channel, SONG_SECTIONS) or not_said(film)
+    # something filmed there ("the host segments"): the passages naming it
+    if intent is Intent.FILMING and best_passages(club.library, film, words, PRODUCTION_SECTIONS):
+        return passage_answer(club.library, film, words, ctx.spoiler_channel, PRODUCTION_SECTIONS) or not_said(film)
     if intent in NOT_SAID:  # the sentences that would say it are known: another passage would be a guess
         return not_said(film, NOT_SAID[intent])
+    if intent in COUNTED and "how many" in parsed.text:
+        counted = count_answer(film, intent)
+        if counted is not None:
+            return counted
     if intent in FIELD_QUESTIONS:
         if not film.facts_for(FIELD_QUESTIONS[intent].field):
             found = passage_answer(club.library, film, words, ctx.spoiler_channel, SECTIONS.get(intent))
@@ -224,6 +247,11 @@ def answer_about(club: FilmClub, ctx: CommandContext, film: Film, parsed: Questi
     if intent is Intent.PLOT:
         return plot_answer(club, ctx, film, words)
     return cast_answer(film)
+
+
+def _fact_first(aspect: Aspect, film: Film, intent: Intent | None) -> bool:
+    """Whether the intent's fact, held, answers before the aspect's sentences (critics' scores, awards)."""
+    return intent in aspect.defers and intent in FIELD_QUESTIONS and bool(film.facts_for(FIELD_QUESTIONS[intent].field))
 
 
 def locate_title(titles: TitleIndex, words: list[str], fuzzy: bool = True, inner: bool = True) -> Resolution | None:

@@ -75,6 +75,19 @@ FIELD_QUESTIONS: dict[Intent, FieldQuestion] = {
     Intent.SUMMARY: FieldQuestion(FieldName.SUMMARY, "{values}"),
 }
 
+# Fields a member may count ("how many directors did it have"), by the noun for one of them.
+COUNTED: dict[Intent, str] = {
+    Intent.DIRECTOR: "director",
+    Intent.WRITER: "writer",
+    Intent.PRODUCER: "producer",
+    Intent.EDITING: "editor",
+    Intent.CINEMATOGRAPHY: "cinematographer",
+    Intent.STUDIO: "studio",
+    Intent.DISTRIBUTOR: "distributor",
+    Intent.LANGUAGE: "language",
+    Intent.COUNTRY: "country",
+}
+
 # Names members use for a place or language that the sources spell another way.
 SAME_AS = {
     "us": "united states",
@@ -147,6 +160,17 @@ def answer_field(film: Film, intent: Intent, subject: str = "") -> Response:
         found = any(_same(wanted, _canonical(g.value.display(), places)) for g in view.groups)
         sentence = f"{'Yes' if found else 'No'}, {sentence}"
     return Response(parts=[TextPart(text=sentence)])
+
+
+def count_answer(film: Film, intent: Intent) -> Response | None:
+    """How many values a field holds, and which ("The Owner (2012) had 25 directors: …"); None when it holds none."""
+    view = view_field(film.facts, FIELD_QUESTIONS[intent].field)
+    if not view.groups:
+        return None
+    count, noun = len(view.groups), COUNTED[intent]
+    nouns = noun if count == 1 else (f"{noun[:-1]}ies" if noun.endswith("y") else f"{noun}s")
+    values = cited_text(cite_groups(view.groups))
+    return Response(parts=[TextPart(text=f"{film.display_title} had {count} {nouns}: {values}.")])
 
 
 def _canonical(name: str, places: bool) -> str:

@@ -31,6 +31,7 @@ PLOT_SECTION = re.compile(r"^(?:plot|synopsis|plot summary|plot synopsis|summary
 RECEPTION_SECTIONS = re.compile(r"recep|critic|response|review|accolade|award|legacy")
 MONEY_SECTIONS = re.compile(r"box office|release|budget|financ|commercial")
 SONG_SECTIONS = re.compile(r"music|song|soundtrack")
+PRODUCTION_SECTIONS = re.compile(r"production|filming|shooting|photography|location|development|making")
 SEARCHED = 10  # passages ranked by the index, re-checked here
 MAX_PASSAGES = 2
 MAX_SENTENCES = 2

@@ -8,7 +8,7 @@ prose about the film and give none.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from core.documents.beats import split_sentences
 from core.library.model import PassageText, normalize
@@ -69,12 +69,29 @@ def section_passages(section: tuple[str, ...], paragraphs: Iterable[str]) -> lis
     if any(is_back_matter(heading) for heading in section):
         return []
     found: list[PassageText] = []
-    for paragraph in paragraphs:
-        text = " ".join(_STRAY_MARKUP.sub("", paragraph).split()).lstrip("*#:; ")  # a list item's marks go
+    for text in _joined_short(" ".join(_STRAY_MARKUP.sub("", p).split()).lstrip("*#:; ") for p in paragraphs):
         if len(text.split()) < MIN_PASSAGE_WORDS or _MARKUP_LEFT.search(text):
             continue
         found.extend(PassageText(section=section, text=run) for run in _runs(text))
     return found
+
+
+def _joined_short(paragraphs: Iterable[str]) -> Iterator[str]:
+    """The paragraphs, a run of two or more too short to stand alone joined ("Malibu; Mojave Desert").
+
+    A list of places or names, one an item, is prose about the film all the same: alone, each would be dropped.
+    """
+    short: list[str] = []
+    for text in paragraphs:
+        if 0 < len(text.split()) < MIN_PASSAGE_WORDS and not _MARKUP_LEFT.search(text):
+            short.append(text)
+            continue
+        if len(short) > 1:
+            yield "; ".join(short)
+        short = []
+        yield text
+    if len(short) > 1:
+        yield "; ".join(short)
 
 
 def _runs(paragraph: str) -> list[str]:

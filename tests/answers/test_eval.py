@@ -30,7 +30,7 @@ from tests.answers.eval_questions import (
     score,
 )
 
-FLOOR = 80.1
+FLOOR = 87.1
 
 
 @pytest.fixture(scope="module")
