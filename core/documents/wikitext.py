@@ -24,6 +24,7 @@ from core.documents.values import read_all_money
 from core.documents.wikitext_cast import read_cast
 from core.documents.wikitext_infobox import is_film_infobox, read_infobox, read_sum, strip_qualifiers
 from core.documents.wikitext_markup import Renderer, positional, strip_disambiguator, template_name
+from core.documents.wikitext_tracks import is_track_list, track_sentences
 from core.library.model import (
     LEAD_SECTION,
     CastValue,
@@ -228,6 +229,9 @@ class _Article:
         for path, start, end in bounds:
             text = renderer.text(Wikicode(nodes[start:end]))
             found.extend(section_passages(path, re.split(r"\n\s*\n", text)))
+            for node in nodes[start:end]:
+                if isinstance(node, Template) and is_track_list(node):
+                    found.extend(section_passages(path, track_sentences(node, renderer)))
         return found
 
     def _find(self, pattern: re.Pattern[str]) -> _Section | None:

@@ -156,3 +156,22 @@ def test_a_fixed_intent_that_reads_the_question_better_keeps_it(question: str, i
     parsed = parse_question(question)
     assert parsed.intent is intent
     assert asked_aspect(parsed.text, parsed.intent) is None
+
+
+def test_a_track_listing_names_who_sang_and_wrote_each_song(club: FilmClub, tmp_path: Path) -> None:
+    """{{Track listing}} rows reach the passages as sentences, cited under the section the list sits in."""
+    article = tmp_path / "river_song.wiki"
+    article.write_text(
+        "{{Infobox film\n| name = River Song\n| music = [[Jon Vale]]\n}}\n"
+        "'''River Song''' is a 1990 Tamil film.\n\n"
+        "==Soundtrack==\nThe soundtrack was composed by Jon Vale.\n"
+        "{{Track listing\n| extra_column = Singer(s)\n| title1 = Moonlit Ferry\n| lyrics1 = [[Vaali]]\n"
+        "| extra1 = [[Mano (singer)|Mano]], [[Swarnalatha]]\n| title2 = Salt Wind\n| lyrics2 = Kavi Ram\n}}\n",
+        encoding="utf-8",
+    )
+    ingest_paths(club.library, [article])
+    club.library_changed()
+    ctx = CommandContext(platform="test", server_id="club", channel_id="river", user_id="member")
+    answer = said(club, ctx, "who sang moonlit ferry in river song")
+    assert "“Moonlit Ferry”: sung by Mano, Swarnalatha; lyrics by Vaali." in answer, answer
+    assert "(Wikipedia: River Song, Soundtrack)" in answer
