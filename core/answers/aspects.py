@@ -418,6 +418,19 @@ ASPECTS: tuple[Aspect, ...] = (
         defers=frozenset({Intent.AWARDS}),
         falls_back=frozenset({Intent.AWARDS}),
     ),
+    Aspect(
+        "anything about its songs",
+        (
+            _words(r"who sang", r"sung by", r"singers?", r"playback", r"lyric(?:s|ist|ists)", r"vocals"),
+            _words(r"(?:which|what) songs", r"songs? (?:are|is|were|was) (?:in|on)", r"list of songs"),
+        ),
+        (
+            _words(
+                r"sung by", r"sang", r"sings?", r"singers?", r"lyric\w*", r"playback", r"vocals", r"songs?", r"numbers"
+            ),
+        ),
+        re.compile(r"music|song|soundtrack|track"),
+    ),
 )
 
 

@@ -175,3 +175,9 @@ def test_a_track_listing_names_who_sang_and_wrote_each_song(club: FilmClub, tmp_
     answer = said(club, ctx, "who sang moonlit ferry in river song")
     assert "“Moonlit Ferry”: sung by Mano, Swarnalatha; lyrics by Vaali." in answer, answer
     assert "(Wikipedia: River Song, Soundtrack)" in answer
+    assert "Kavi Ram" in said(club, ctx, "who wrote the lyrics of salt wind in river song")
+
+
+def test_songs_the_article_does_not_list_are_said_so(harbour: FilmClub, ctx: CommandContext) -> None:
+    answer = said(harbour, ctx, "what songs are in harbour lights")
+    assert "doesn't say anything about its songs" in answer and "Jon Vale" not in answer, answer
