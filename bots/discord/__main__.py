@@ -40,8 +40,13 @@ def main() -> int:
     configure_logging(settings)
     token = settings.discord_token.get_secret_value().strip() if settings.discord_token else ""
     if not token:
-        print("DISCORD_TOKEN is not set: put the bot token from the Discord Developer Portal in it.", file=sys.stderr)
-        return 2
+        # Not an error to restart on: compose's on-failure policy leaves an unconfigured bot stopped.
+        print(
+            "DISCORD_TOKEN is not set, so the Discord bot does not start: put the bot token from the Discord "
+            "Developer Portal in it.",
+            file=sys.stderr,
+        )
+        return 0
     discord.http.Route.BASE = settings.discord_api_url.rstrip("/")
     try:
         club = FilmClub(settings)

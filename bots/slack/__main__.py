@@ -67,13 +67,15 @@ def main() -> int:
     """Run the app.
 
     Returns:
-        0 after a clean stop, 2 when the tokens it needs are missing, of the wrong kind, or refused by Slack.
+        0 after a clean stop or when no bot token is set (nothing to run), 2 when a token it needs is missing,
+        of the wrong kind, or refused by Slack.
     """
     settings = load_settings()
     configure_logging(settings)
     if not settings.slack_bot_token:
-        print("SLACK_BOT_TOKEN is not set: see .env.example.", file=sys.stderr)
-        return 2
+        # Not an error to restart on: compose's on-failure policy leaves an unconfigured app stopped.
+        print("SLACK_BOT_TOKEN is not set, so the Slack app does not start: see .env.example.", file=sys.stderr)
+        return 0
     if not settings.slack_app_token and not settings.slack_signing_secret:
         print(
             "Set SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode): see .env.example.", file=sys.stderr

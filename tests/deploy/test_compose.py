@@ -92,3 +92,13 @@ def test_the_calendar_server_publishes_its_port(compose: dict[str, Any]) -> None
     calendar = compose["services"]["calendar"]
     assert calendar["command"] == ["python", "-m", "bots.web"] and calendar["profiles"] == ["calendar"]
     assert calendar["ports"] == ["8080:8080"]
+
+
+def test_the_slack_http_port_is_published(compose: dict[str, Any]) -> None:
+    assert compose["services"]["slack"]["ports"] == ["3000:3000"]
+
+
+def test_an_unconfigured_bot_is_not_restarted_in_a_loop(compose: dict[str, Any]) -> None:
+    # the bots exit 0 when their token is empty (tests/*_adapter/test_process.py): on-failure leaves them stopped
+    for name in ("discord", "slack", "discord-shard-0", "discord-shard-1"):
+        assert compose["services"][name]["restart"] == "on-failure", name

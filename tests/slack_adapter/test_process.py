@@ -224,3 +224,11 @@ def test_a_bot_token_given_as_the_app_token_ends_with_one_clear_line(
     monkeypatch.setenv("SLACK_APP_TOKEN", "xoxb-pasted-twice")
     assert main() == 2
     assert capsys.readouterr().err.startswith("SLACK_APP_TOKEN must be an app-level token (xapp-…")
+
+
+def test_a_missing_bot_token_ends_with_one_clear_line_and_a_status_no_restart_policy_retries(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("SLACK_BOT_TOKEN", raising=False)
+    assert main() == 0
+    assert capsys.readouterr().err.startswith("SLACK_BOT_TOKEN is not set, so the Slack app does not start")
