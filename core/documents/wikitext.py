@@ -24,7 +24,7 @@ from core.documents.values import read_all_money
 from core.documents.wikitext_cast import read_cast
 from core.documents.wikitext_infobox import is_film_infobox, read_infobox, read_sum, strip_qualifiers
 from core.documents.wikitext_markup import Renderer, positional, strip_disambiguator, template_name
-from core.documents.wikitext_tracks import is_track_list, track_sentences
+from core.documents.wikitext_tracks import is_track_list, table_sentences, track_sentences
 from core.library.model import (
     LEAD_SECTION,
     CastValue,
@@ -232,6 +232,8 @@ class _Article:
             for node in nodes[start:end]:
                 if isinstance(node, Template) and is_track_list(node):
                     found.extend(section_passages(path, track_sentences(node, renderer)))
+                elif isinstance(node, Tag) and str(node.tag).casefold() == "table":
+                    found.extend(section_passages(path, [" ".join(table_sentences(node, renderer))]))
         return found
 
     def _find(self, pattern: re.Pattern[str]) -> _Section | None:

@@ -181,3 +181,23 @@ def test_a_track_listing_names_who_sang_and_wrote_each_song(club: FilmClub, tmp_
 def test_songs_the_article_does_not_list_are_said_so(harbour: FilmClub, ctx: CommandContext) -> None:
     answer = said(harbour, ctx, "what songs are in harbour lights")
     assert "doesn't say anything about its songs" in answer and "Jon Vale" not in answer, answer
+
+
+def test_a_song_table_gives_each_song_its_singers_and_a_lyricist_spanning_rows(club: FilmClub, tmp_path: Path) -> None:
+    article = tmp_path / "hill_song.wiki"
+    article.write_text(
+        "{{Infobox film\n| name = Hill Song\n| music = [[Jon Vale]]\n}}\n"
+        "'''Hill Song''' is a 1995 Tamil film.\n\n"
+        "==Soundtrack==\nThe music was composed by Jon Vale.\n"
+        "{| class=\"wikitable\"\n|-\n| '''No.''' || '''Song''' || '''Singers''' || '''Lyrics'''\n"
+        '|-\n| 1 || "Blue Kite" || [[Mano (singer)|Mano]] || rowspan=2|[[Vairamuthu]]\n'
+        '|-\n| 2 || "Red Road" || Deepak, [[Anuradha Sriram]]\n|}\n',
+        encoding="utf-8",
+    )
+    ingest_paths(club.library, [article])
+    club.library_changed()
+    ctx = CommandContext(platform="test", server_id="club", channel_id="hill", user_id="member")
+    answer = said(club, ctx, "who wrote the lyrics of hill song")
+    assert "Vairamuthu" in answer and "(Wikipedia: Hill Song, Soundtrack)" in answer, answer
+    answer = said(club, ctx, "who sang red road in hill song")
+    assert "“Red Road”: sung by Deepak, Anuradha Sriram; lyrics by Vairamuthu." in answer, answer
