@@ -15,6 +15,7 @@ from sqlalchemy import Engine, text
 
 from core.app import FilmClub
 from core.database import build_engine, ensure_schema
+from core.ingest.files import ingest_paths
 from core.parties.plan import PlannedStep, StepKind
 from core.parties.store import NewParty, Party, PartyStore
 from core.responses import Response, TextPart
@@ -89,6 +90,19 @@ def engine(database_url: str) -> Iterator[Engine]:
 @pytest.fixture
 def settings(database_url: str) -> Settings:
     return Settings(FILMCLUB_DATABASE_URL=database_url, FILMCLUB_DATA_DIR=BUNDLED_DATA)
+
+
+DEV_ARTICLES = ROOT / "tests" / "fixtures" / "wikitext-dev"
+
+
+@pytest.fixture(scope="module")
+def articles_club(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FilmClub]:
+    """Every real article the tests hold (data/films and tests/fixtures/wikitext-dev) in one library, per module."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('articles') / 'library.db'}"
+    club = FilmClub(Settings(FILMCLUB_DATABASE_URL=url, FILMCLUB_DATA_DIR=BUNDLED_DATA), build_engine(url))
+    ingest_paths(club.library, [BUNDLED_DATA, DEV_ARTICLES])
+    yield club
+    club.engine.dispose()
 
 
 @pytest.fixture

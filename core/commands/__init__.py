@@ -22,6 +22,7 @@ def build_registry() -> Registry:
     from core.ratings import commands as ratings
     from core.review import commands as review
     from core.spoilers import commands as spoilers
+    from core.trivia import commands as trivia
     from core.watchlist import commands as watchlist
 
     registry = Registry()
@@ -29,6 +30,7 @@ def build_registry() -> Registry:
         answers,
         ratings,
         spoilers,
+        trivia,
         library,
         parties,
         polls,

@@ -18,6 +18,8 @@ from core.parties.store import NewParty, Party, PartyStatus, PartyStore, StepSta
 from core.parties.when import EXAMPLES, WhenError, parse_when
 from core.responses import ListPart, Part, PartyEvent, Response, TextPart, TimePart, Visibility, error
 from core.times import DAY, show_time
+from core.trivia.message import trivia_response
+from core.trivia.questions import trivia_questions
 
 if TYPE_CHECKING:
     from core.app import FilmClub
@@ -123,6 +125,9 @@ def party_start(club: FilmClub, ctx: CommandContext, args: StartArguments) -> Re
         shard_key=ctx.shard_key,
     )
 
+    questions = trivia_questions(club.library, film)
+    trivia = trivia_response(film, questions, opener=True) if questions else None
+
     def plan(party_id: int) -> list[PlannedStep]:
         request = PlanRequest(
             party_id,
@@ -133,6 +138,7 @@ def party_start(club: FilmClub, ctx: CommandContext, args: StartArguments) -> Re
             settings.reminder_day_before,
             settings.reminder_soon,
             passages=club.library.passages(film.id),
+            trivia=trivia,
         )
         return build_plan(request)
 
@@ -144,7 +150,8 @@ def party_start(club: FilmClub, ctx: CommandContext, args: StartArguments) -> Re
     runtime, assumed = film_runtime(film)
     where = "here" if channel == ctx.channel_id else f"in {channel}"
     summary = (
-        f"The plan: {_count(kinds[StepKind.REMINDER], 'reminder')}, press play, "
+        f"The plan: {_count(kinds[StepKind.REMINDER], 'reminder')}, "
+        f"{'a trivia opener, ' if kinds[StepKind.TRIVIA] else ''}press play, "
         f"{_count(kinds[StepKind.PROMPT], 'prompt')} during the film, "
         f"{_count(kinds[StepKind.DISCUSSION], 'question')} after it and a follow-up the next day."
     )

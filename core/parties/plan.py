@@ -1,6 +1,7 @@
 """The plan of a watch party: every message it will post, and when.
 
-Reminders the day before and 15 minutes before (each optional per club), "press play" at the start,
+Reminders the day before and 15 minutes before (each optional per club), a trivia opener (see `core.trivia`)
+shortly before the start, "press play" at the start,
 prompts during the film timed to its runtime and plot beats, a note when the credits roll, open
 questions after the film (the ending, the characters, how it was made and received, its themes), and a
 follow-up the next day. A prompt at a point of the film speaks only of beats that have fully played
@@ -38,12 +39,15 @@ SHOWN_MARGIN = 2
 CREDITS_LEAD = 4  # minutes before the end the credits roll, roughly
 DISCUSSION_GAP = 5
 SOON = timedelta(minutes=15)
+TRIVIA_LEAD = timedelta(minutes=10)  # the trivia opener comes while members settle in, after the last reminder
+TRIVIA_ROOM = timedelta(minutes=5)  # a party starting sooner has no time for trivia
 
 
 class StepKind(StrEnum):
     """What a step of the plan is; stored."""
 
     REMINDER = "reminder"
+    TRIVIA = "trivia"
     START = "start"
     PROMPT = "prompt"
     CREDITS = "credits"
@@ -74,6 +78,7 @@ class PlanRequest:
     reminder_day_before: bool = True
     reminder_soon: bool = True
     passages: Sequence[Passage] = ()  # the film's articles, in order: the questions after the film quote them
+    trivia: Response | None = None  # the trivia opener (`core.trivia.message`), when the library holds any
 
 
 def film_runtime(film: Film) -> tuple[int, bool]:
@@ -159,6 +164,10 @@ def build_plan(request: PlanRequest) -> list[PlannedStep]:
             _step(StepKind.REMINDER, "Reminder: 15 minutes before", start - SOON, _reminder(request, "In 15 minutes"))
         )
     steps = [s for s in steps if s.due_at > request.now]
+    if request.trivia is not None and start - request.now >= TRIVIA_ROOM:
+        # Ten minutes before, or halfway to the start for a party starting sooner: always before "press play".
+        due = max(start - TRIVIA_LEAD, request.now + (start - request.now) / 2)
+        steps.append(_step(StepKind.TRIVIA, "Trivia before we start", due, request.trivia))
     steps.append(
         _step(StepKind.START, "Press play", start, _press_play(film, runtime, assumed, [m for m, _ in points]))
     )

@@ -100,15 +100,20 @@ def production_quotes(passages: Iterable[Passage]) -> list[Quote]:
     """One or two sentences about how the film was made, each on a different aspect, in the aspects' order."""
     best: dict[Aspect, tuple[int, Quote]] = {}
     for passage in passages:
-        if not any(_PRODUCTION.search(h) for h in passage.section):
+        if not is_production(passage):
             continue
-        for sentence in _standalone(passage.text):
+        for sentence in standalone(passage.text):
             aspect = _aspect(passage.section, sentence)
             rank = _fact_rank(sentence)
             if aspect not in best or rank > best[aspect][0]:
                 best[aspect] = (rank, _quote(passage, sentence, aspect))
     ordered = [best[a][1] for a in Aspect if a in best]
     return ordered[:MAX_PRODUCTION_QUOTES]
+
+
+def is_production(passage: Passage) -> bool:
+    """Whether a passage sits under a heading about the making (development, casting, filming, effects, music)."""
+    return any(_PRODUCTION.search(h) for h in passage.section)
 
 
 def critic_quotes(passages: Iterable[Passage]) -> list[Quote]:
@@ -118,7 +123,7 @@ def critic_quotes(passages: Iterable[Passage]) -> list[Quote]:
         headings = " ".join(passage.section)
         if not _RECEPTION.search(headings) or _NOT_CRITICS.search(headings):
             continue
-        for sentence in _standalone(passage.text):
+        for sentence in standalone(passage.text):
             if _CRITIC_CUES.search(sentence):
                 says = bool(_SAYS.search(sentence)) + bool(_OPEN_QUOTE.search(sentence))
                 critics_heading = 2 * bool(_CRITICS_HEADING.search(passage.section[-1]))
@@ -131,7 +136,7 @@ def critic_quotes(passages: Iterable[Passage]) -> list[Quote]:
 def theme_quote(passages: Iterable[Passage]) -> Quote | None:
     """The sentence of a themes or analysis section that names a theme best, else its first whole one."""
     candidates = [
-        _quote(p, s) for p in passages if any(_THEMES.search(h) for h in p.section) for s in _standalone(p.text)
+        _quote(p, s) for p in passages if any(_THEMES.search(h) for h in p.section) for s in standalone(p.text)
     ]
     return next((q for q in candidates if _THEME_CUES.search(q.text)), candidates[0] if candidates else None)
 
@@ -140,7 +145,7 @@ def _quote(passage: Passage, sentence: str, aspect: Aspect | None = None) -> Quo
     return Quote(sentence, passage.section, passage.source.label, aspect)
 
 
-def _standalone(text: str) -> list[str]:
+def standalone(text: str) -> list[str]:
     """The sentences of a passage a reader understands without the one before; a long one cut at a word, with "…"."""
     kept = []
     for sentence in split_sentences(text):

@@ -69,11 +69,16 @@ def resolve_reveal(club: FilmClub, reveal_id: object) -> SpoilerPart | None:
         reveal_id: the id from a button or command, untrusted: anything at all.
 
     Returns:
-        The beat as a `SpoilerPart` (its label names the film and the part), or None when the id is not
-        a reveal id, names no film or beat, or was made from a telling of the plot that has since changed.
+        The beat (or a trivia answer, see `core.trivia.reveal`) as a `SpoilerPart` whose label names the film,
+        or None when the id is not a reveal id, names no film or beat, or was made from a telling of the plot
+        (or a question) that has since changed.
     """
     if not isinstance(reveal_id, str) or len(reveal_id) > MAX_REVEAL_ID:
         return None
+    from core.trivia.reveal import is_trivia_id, revealed_answer  # trivia's questions import this module
+
+    if is_trivia_id(reveal_id):
+        return revealed_answer(club.library, reveal_id)
     match = _REVEAL_ID.fullmatch(reveal_id)
     if match is None:
         log.debug("not a reveal id (%d characters)", len(reveal_id))

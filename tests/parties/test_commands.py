@@ -27,9 +27,9 @@ def test_start_replies_with_the_time_as_a_time_part_and_the_plan(club: FilmClub)
     assert times[0].at == datetime(2026, 3, 27, 20, 0, tzinfo=UTC)
     text = response.plain_text()
     assert "Children of Heaven (1997), here" in text
-    assert "2 reminders, press play, 3 prompts during the film, 4 questions after it" in text
+    assert "2 reminders, a trivia opener, press play, 3 prompts during the film, 4 questions after it" in text
     party_id = party_id_of(response)
-    assert [s.state for s in steps_of(club, party_id)] == [StepState.PENDING] * 12
+    assert [s.state for s in steps_of(club, party_id)] == [StepState.PENDING] * 13
     assert PartyStore(club.engine).guests(party_id) == ["Ana"]  # the organiser is on the list
 
 
@@ -90,14 +90,15 @@ def test_join_leave_and_plan(club: FilmClub) -> None:
     assert "weren't on the list" in club.run_line(f"/party leave {party_id}", bo).plain_text()
     plan = club.run_line(f"/party plan {party_id}", bo)
     items = next(p for p in plan.parts if isinstance(p, ListPart)).items
-    assert items[2].endswith("— Press play") and "Prompt at 25 min" in items[3]
+    assert items[2].endswith("— Trivia before we start") and items[3].endswith("— Press play")
+    assert "Prompt at 25 min" in items[4]
     assert not plan.has_spoilers and "Ali" not in plan.plain_text()  # labels only
 
 
 def test_cancel_marks_every_pending_step_cancelled(club: FilmClub) -> None:
     party_id = start(club)
     reply = club.run_line(f"/party cancel {party_id}", context(now=NOW))
-    assert "12 planned messages removed" in reply.plain_text()
+    assert "13 planned messages removed" in reply.plain_text()
     assert {s.state for s in steps_of(club, party_id)} == {StepState.CANCELLED}
     assert "No watch parties" in club.run_line("/party list", context(now=NOW)).plain_text()
     assert "is cancelled" in club.run_line(f"/party join {party_id}", context(now=NOW)).plain_text()
@@ -156,10 +157,11 @@ def test_preview_shows_an_organiser_every_message_in_order_hidden_parts_hidden(c
     assert preview.visibility is Visibility.PRIVATE and not preview.is_error
     headers = [p.text for p in preview.parts if isinstance(p, TextPart) and p.text.startswith("— ")]
     planned = steps_of(club, party_id)
-    assert len(headers) == len(planned) == 12
+    assert len(headers) == len(planned) == 13
     assert headers[0] == "— 1. Thu 26 Mar 20:00 · Reminder: the day before —"  # the club's zone (London)
-    assert headers[2] == "— 3. Fri 27 Mar 20:00 · Press play —"
-    assert "Prompt at 25 min" in headers[3] and "Follow-up the next day" in headers[-1]
+    assert headers[2] == "— 3. Fri 27 Mar 19:50 · Trivia before we start —"
+    assert headers[3] == "— 4. Fri 27 Mar 20:00 · Press play —"
+    assert "Prompt at 25 min" in headers[4] and "Follow-up the next day" in headers[-1]
     for step in planned:  # every message's own parts, in order, spoilers still spoilers
         assert all(part in preview.parts for part in step.response.parts)
     hidden = [p for p in preview.parts if isinstance(p, SpoilerPart)]

@@ -7,23 +7,17 @@ prompt shows must be in the plot up to the part it speaks of, and no question fo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
 from core.app import FilmClub
-from core.database import build_engine
-from core.ingest.files import ingest_paths
 from core.library.model import FieldName, Film, Passage
 from core.parties.moments import FORMS
 from core.parties.plan import PlannedStep, PlanRequest, StepKind, build_plan
 from core.parties.prompts import CAST_ONLY, party_plot
 from core.responses import SpoilerPart, TextPart
-from core.settings import BUNDLED_DATA, Settings
 
-DEV_ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "wikitext-dev"
 START = datetime(2026, 4, 3, 19, 0, tzinfo=UTC)
 
 
@@ -31,16 +25,11 @@ ClubPassages = list[tuple[Film, list[Passage]]]
 
 
 @pytest.fixture(scope="module")
-def club_passages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ClubPassages]:
+def club_passages(articles_club: FilmClub) -> ClubPassages:
     """Every film of the real articles with its passages, read once for the module."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('articles') / 'library.db'}"
-    engine = build_engine(url)
-    club = FilmClub(Settings(FILMCLUB_DATABASE_URL=url, FILMCLUB_DATA_DIR=BUNDLED_DATA), engine)
-    ingest_paths(club.library, [BUNDLED_DATA, DEV_ARTICLES])
-    ids = sorted({entry.film_id for entry in club.library.title_entries()})
-    found = [(club.library.get_film(i), club.library.passages(i)) for i in ids]
-    yield [(film, passages) for film, passages in found if film is not None]
-    engine.dispose()
+    ids = sorted({entry.film_id for entry in articles_club.library.title_entries()})
+    found = [(articles_club.library.get_film(i), articles_club.library.passages(i)) for i in ids]
+    return [(film, passages) for film, passages in found if film is not None]
 
 
 @pytest.fixture(scope="module")

@@ -48,11 +48,12 @@ async def test_steps_are_sent_in_order_by_a_controllable_clock(
         clock.now = step.due_at
         await scheduler.advance(party_id, step.id)
     states = [s.state for s in steps_of(club, party_id)]
-    assert states == [StepState.SENT] * 12
+    assert states == [StepState.SENT] * 13
     texts = recorder.texts()
-    assert len(texts) == 12 and all(channel == "film-night" for channel, _ in recorder.sent)
+    assert len(texts) == 13 and all(channel == "film-night" for channel, _ in recorder.sent)
     assert "Tomorrow: watch party" in texts[0] and "Coming (2): Ana and Bo." in texts[0]
-    assert "Press play" in texts[2] and "One thing that stayed with you?" in texts[-1]
+    assert "Trivia before we press play" in texts[2] and "Press play" in texts[3]
+    assert "One thing that stayed with you?" in texts[-1]
     assert not any("Late" in t for t in texts)
     party = PartyStore(club.engine).party(party_id)
     assert party is not None and party.status is PartyStatus.DONE
@@ -233,5 +234,5 @@ async def test_the_log_of_a_party_names_each_step_sent_but_never_its_spoilers(
     assert spoilers  # the plan's prompts quote the plot: the check below has something to find
     lines = [formatter(club.settings).format(record) for record in caplog.records if record.levelno >= logging.INFO]
     sent = [line for line in lines if '"party step sent"' in line]
-    assert len(sent) == 12 and all(f"party={party_id}" in line for line in sent)
+    assert len(sent) == 13 and all(f"party={party_id}" in line for line in sent)
     assert not [line for line in lines for text in spoilers if text in line or text[:40] in line]
