@@ -59,6 +59,7 @@ class Aspect:
     defers: frozenset[Intent] = frozenset()
     falls_back: frozenset[Intent] = frozenset()
     dated: bool = False  # a sentence giving a year tells it better (a sequel, a DVD release)
+    latest: bool = False  # of equally good sentences, the latest news is the answer (a sequel in the works)
 
 
 _MAKING = r"production|filming|shooting|photography|development|making|background|pre-production|conception|writing"
@@ -333,6 +334,7 @@ ASPECTS: tuple[Aspect, ...] = (
         re.compile(r"sequel|future|legacy|franchise|upcoming|next|development|third|fourth|fifth|sixth|seventh"),
         yields=frozenset({Intent.BASED_ON}),
         dated=True,
+        latest=True,
     ),
     Aspect(
         "anything about books of it",
@@ -495,11 +497,13 @@ def aspect_answer(
             found.append(_Said(score, held, tells, passage, n, sentence))
     if not found:
         return None
-    ranked = sorted(found, key=lambda s: (-s.score, -s.held, -s.tells, s.passage.ordinal, s.index))
+    ranked = sorted(found, key=lambda s: (-s.score, -s.held, -s.tells, -_news(aspect, s), s.passage.ordinal, s.index))
     best = ranked[0]
     seconds = [said for said in ranked[1:] if said.tells and said.score >= best.score - 2]
     elsewhere = [said for said in seconds if said.passage.section != best.passage.section]
-    kept = sorted([best, *(elsewhere or seconds)[:1]], key=lambda said: (said.passage.ordinal, said.index))
+    kept = [best, *(elsewhere or seconds)[:1]]
+    if not aspect.latest:  # in article order; the latest news first
+        kept.sort(key=lambda said: (said.passage.ordinal, said.index))
     parts: list[TextPart | SpoilerPart] = []
     for said in kept:
         if in_plot(said.passage):
@@ -507,6 +511,11 @@ def aspect_answer(
         else:
             parts.append(TextPart(text=f"{said.sentence} ({citation(said.passage)})"))
     return Response(parts=list(parts))
+
+
+def _news(aspect: Aspect, said: _Said) -> int:
+    """The latest year a sentence names, for an aspect whose latest news answers it (0 otherwise)."""
+    return max((int(year) for year in _YEAR.findall(said.sentence)), default=0) if aspect.latest else 0
 
 
 def _names_film(word: str, names: list[str]) -> bool:

@@ -51,6 +51,8 @@ The film was a sleeper hit, running for 20 weeks in Lisbon cinemas.
 It won the Golden Anchor at the Porto Awards in 2012.
 
 ==Sequel==
+In 2012 Reyes said a sequel to the film was not planned.
+
 In 2015 Reyes announced a sequel, Harbour Lights II, in development.
 
 ==Other media==
@@ -117,6 +119,11 @@ def test_the_fixed_facts_keep_their_own_questions(
     harbour: FilmClub, ctx: CommandContext, question: str, expected: str
 ) -> None:
     assert expected in said(harbour, ctx, question)
+
+
+def test_the_latest_news_of_a_sequel_comes_first(harbour: FilmClub, ctx: CommandContext) -> None:
+    answer = said(harbour, ctx, "is there going to be another harbour lights sequel")
+    assert answer.startswith("In 2015 Reyes announced a sequel"), answer
 
 
 def test_an_aspect_the_article_does_not_tell_is_said_so(harbour: FilmClub, ctx: CommandContext) -> None:
