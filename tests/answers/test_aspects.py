@@ -70,6 +70,14 @@ def harbour(club: FilmClub, tmp_path: Path) -> FilmClub:
     return club
 
 
+def add_article(club: FilmClub, path: Path, text: str) -> CommandContext:
+    """Ingest one made-up article into the club; a channel of its own to ask in."""
+    path.write_text(text, encoding="utf-8")
+    ingest_paths(club.library, [path])
+    club.library_changed()
+    return CommandContext(platform="test", server_id="club", channel_id=path.stem, user_id="member")
+
+
 def said(club: FilmClub, ctx: CommandContext, question: str) -> str:
     response: Response = club.run_line(f"/film ask {question}", ctx)
     return " | ".join(p.text for p in response.parts if isinstance(p, TextPart))
@@ -137,16 +145,13 @@ def test_counting_a_field_gives_the_number_and_the_names(harbour: FilmClub, ctx:
 
 
 def test_filming_locations_listed_one_an_item_answer_where_it_was_filmed(club: FilmClub, tmp_path: Path) -> None:
-    article = tmp_path / "dune_road.wiki"
-    article.write_text(
+    ctx = add_article(
+        club,
+        tmp_path / "dune_road.wiki",
         "{{Infobox film\n| name = Dune Road\n| director = Ana Reyes\n}}\n"
         "'''Dune Road''' is a 1985 American action film.\n\n"
         "==Filming locations==\n* [[Malibu]]\n* [[Mojave Desert]]\n",
-        encoding="utf-8",
     )
-    ingest_paths(club.library, [article])
-    club.library_changed()
-    ctx = CommandContext(platform="test", server_id="club", channel_id="dune", user_id="member")
     answer = said(club, ctx, "where was dune road filmed")
     assert "Malibu" in answer and "(Wikipedia: Dune Road, Filming locations)" in answer, answer
 
@@ -167,18 +172,15 @@ def test_a_fixed_intent_that_reads_the_question_better_keeps_it(question: str, i
 
 def test_a_track_listing_names_who_sang_and_wrote_each_song(club: FilmClub, tmp_path: Path) -> None:
     """{{Track listing}} rows reach the passages as sentences, cited under the section the list sits in."""
-    article = tmp_path / "river_song.wiki"
-    article.write_text(
+    ctx = add_article(
+        club,
+        tmp_path / "river_song.wiki",
         "{{Infobox film\n| name = River Song\n| music = [[Jon Vale]]\n}}\n"
         "'''River Song''' is a 1990 Tamil film.\n\n"
         "==Soundtrack==\nThe soundtrack was composed by Jon Vale.\n"
         "{{Track listing\n| extra_column = Singer(s)\n| title1 = Moonlit Ferry\n| lyrics1 = [[Vaali]]\n"
         "| extra1 = [[Mano (singer)|Mano]], [[Swarnalatha]]\n| title2 = Salt Wind\n| lyrics2 = Kavi Ram\n}}\n",
-        encoding="utf-8",
     )
-    ingest_paths(club.library, [article])
-    club.library_changed()
-    ctx = CommandContext(platform="test", server_id="club", channel_id="river", user_id="member")
     answer = said(club, ctx, "who sang moonlit ferry in river song")
     assert "“Moonlit Ferry”: sung by Mano, Swarnalatha; lyrics by Vaali." in answer, answer
     assert "(Wikipedia: River Song, Soundtrack)" in answer
@@ -191,19 +193,16 @@ def test_songs_the_article_does_not_list_are_said_so(harbour: FilmClub, ctx: Com
 
 
 def test_a_song_table_gives_each_song_its_singers_and_a_lyricist_spanning_rows(club: FilmClub, tmp_path: Path) -> None:
-    article = tmp_path / "hill_song.wiki"
-    article.write_text(
+    ctx = add_article(
+        club,
+        tmp_path / "hill_song.wiki",
         "{{Infobox film\n| name = Hill Song\n| music = [[Jon Vale]]\n}}\n"
         "'''Hill Song''' is a 1995 Tamil film.\n\n"
         "==Soundtrack==\nThe music was composed by Jon Vale.\n"
         "{| class=\"wikitable\"\n|-\n| '''No.''' || '''Song''' || '''Singers''' || '''Lyrics'''\n"
         '|-\n| 1 || "Blue Kite" || [[Mano (singer)|Mano]] || rowspan=2|[[Vairamuthu]]\n'
         '|-\n| 2 || "Red Road" || Deepak, [[Anuradha Sriram]]\n|}\n',
-        encoding="utf-8",
     )
-    ingest_paths(club.library, [article])
-    club.library_changed()
-    ctx = CommandContext(platform="test", server_id="club", channel_id="hill", user_id="member")
     answer = said(club, ctx, "who wrote the lyrics of hill song")
     assert "Vairamuthu" in answer and "(Wikipedia: Hill Song, Soundtrack)" in answer, answer
     answer = said(club, ctx, "who sang red road in hill song")
