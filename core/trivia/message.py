@@ -1,7 +1,8 @@
 """A film's trivia as a message: each question in the open, its answer hidden and naming its sources.
 
 The same message opens a watch party (before "press play") and answers ``/film trivia``. A question with
-choices also carries them as a `ChoicePart`, which the chat platforms show as buttons.
+choices shows them as a `ChoicePart` (numbered lines on every platform); ``/film trivia <title> question:N
+answer:N`` tells the member alone whether their pick is right.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from core.library.model import Film
-from core.responses import Part, Response, SpoilerPart, TextPart
+from core.responses import ChoicePart, Part, Response, SpoilerPart, TextPart
 from core.trivia.question import Question
 from core.trivia.reveal import answer_id
 
@@ -33,7 +34,10 @@ def trivia_response(film: Film, questions: Sequence[Question], opener: bool = Fa
     )
     parts: list[Part] = [TextPart(text=head)]
     for number, question in enumerate(questions, start=1):
-        parts.append(TextPart(text=f"{number}. {question.ask}"))
+        if question.options:
+            parts.append(ChoicePart(question=f"{number}. {question.ask}", options=list(question.options)))
+        else:
+            parts.append(TextPart(text=f"{number}. {question.ask}"))
         parts.append(
             SpoilerPart(
                 label=f"the answer to question {number}",
@@ -41,4 +45,7 @@ def trivia_response(film: Film, questions: Sequence[Question], opener: bool = Fa
                 reveal_id=answer_id(film, number, question),
             )
         )
+    if any(q.options for q in questions):
+        answer = f"/film trivia {film.title} question:N answer:N"
+        parts.append(TextPart(text=f"Pick a choice with {answer}: only you see whether you're right."))
     return Response(parts=parts)

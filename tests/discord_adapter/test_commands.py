@@ -85,6 +85,18 @@ async def test_film_plot_hides_each_beat_in_its_own_spoiler(bot: FilmClubBot, fa
         assert line.count("||") % 2 == 0  # a span opens and closes on the same line
 
 
+async def test_film_trivia_hides_each_answer_in_its_own_spoiler_and_judges_a_pick_privately(
+    bot: FilmClubBot, fake_discord: FakeDiscord
+) -> None:
+    await run(bot, "film", "trivia", {"title": "Batman"})
+    content = "\n".join(body.get("content") or "" for body in message_bodies(fake_discord))
+    assert "In what year did Batman first come out?" in content and "4. 1989" in content
+    assert content.count("||") == 6 and "||1989. First shown" in content  # three answers, each its own span
+    await run(bot, "film", "trivia", {"title": "Batman", "question": 3, "answer": 1})
+    judged = message_bodies(fake_discord)[-1]
+    assert judged.get("flags", 0) & EPHEMERAL and "Not quite: you picked “1986”" in judged["content"]
+
+
 @pytest.mark.parametrize(
     "command",
     [c for c in COMMANDS if any(a.type in (ArgType.TEXT, ArgType.FILM) and not a.choices for a in c.arguments)],

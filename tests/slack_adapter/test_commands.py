@@ -111,3 +111,20 @@ async def test_organisers_can_be_a_user_group(club: FilmClub, slack_app: AsyncAp
     answer = (await responses(fake_slack, 2))[1]
     assert "organisers" not in answer["text"]
     assert fake_slack.of("usergroups.users.list")[0]["usergroup"] == "S0FILM"
+
+
+async def test_trivia_shows_its_choices_reveals_an_answer_to_the_presser_and_judges_a_pick_privately(
+    slack_app: AsyncApp, fake_slack: FakeSlack
+) -> None:
+    await dispatch(slack_app, slash_body(fake_slack, "/film", "trivia Batman"))
+    [answer] = await responses(fake_slack)
+    assert "In what year did Batman first come out?" in everything(answer) and "4. 1989" in everything(answer)
+    assert "411.3" not in everything(answer)  # the answers stay hidden
+    buttons = [b["accessory"] for b in answer["blocks"] if b.get("accessory", {}).get("action_id") == "reveal_spoiler"]
+    assert len(buttons) == 3
+    assert await dispatch(slack_app, action_body(fake_slack, buttons[1]["value"])) == 200
+    revealed = (await responses(fake_slack, 2))[1]
+    assert revealed["response_type"] == "ephemeral" and "$411.3 million" in everything(revealed)
+    await dispatch(slack_app, slash_body(fake_slack, "/film", "trivia Batman question:3 answer:4"))
+    judged = (await responses(fake_slack, 3))[2]
+    assert judged["response_type"] == "ephemeral" and "Right! Question 3: 1989." in everything(judged)

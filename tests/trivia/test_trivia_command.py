@@ -11,7 +11,7 @@ from core.commands.registry import CommandContext
 from core.ingest.files import ingest_paths
 from core.parties.plan import StepKind
 from core.parties.store import PartyStore
-from core.responses import SpoilerPart, TextPart, Visibility
+from core.responses import ChoicePart, SpoilerPart, TextPart, Visibility
 from core.spoilers.reveal import resolve_reveal
 from core.trivia.question import Topic
 from core.trivia.questions import trivia_questions
@@ -33,13 +33,31 @@ BEETLEJUICE = """{{Infobox film
 def test_trivia_asks_in_the_open_and_hides_each_answer_naming_its_source(club: FilmClub) -> None:
     response = club.run_line("/film trivia batmn", CTX)
     assert not response.is_error and response.visibility is Visibility.PUBLIC
-    questions = [p.text for p in response.parts if isinstance(p, TextPart)][1:]
+    questions = [p.question for p in response.parts if isinstance(p, ChoicePart)]
     answers = [p for p in response.parts if isinstance(p, SpoilerPart)]
     assert 1 <= len(questions) == len(answers) <= 3
     assert all(a.label == f"the answer to question {n}" for n, a in enumerate(answers, 1))
     assert all("(Wikipedia: Batman" in a.text for a in answers)
     assert all(a.text not in response.plain_text() for a in answers)  # hidden from notifications too
     assert "schedule lapsed into ____ days" in questions[0] and answers[0].text.startswith("106.")
+
+
+def test_a_choice_is_judged_for_the_member_alone_with_the_answer_and_its_source(club: FilmClub) -> None:
+    asked = club.run_line("/film trivia Batman", CTX)
+    choices = next(p for p in asked.parts if isinstance(p, ChoicePart) and p.question.startswith("3. "))
+    right = choices.options.index("1989") + 1
+    said = club.run_line(f"/film trivia Batman question:3 answer:{right}", CTX)
+    assert said.visibility is Visibility.PRIVATE and said.plain_text().startswith("Right! Question 3: 1989.")
+    wrong = club.run_line(f"/film trivia Batman question:3 answer:{right % 4 + 1}", CTX)
+    assert "Not quite: you picked" in wrong.plain_text() and "1989. First shown" in wrong.plain_text()
+    assert "(Wikipedia: Batman)" in wrong.plain_text()
+    for line, message in (
+        ("/film trivia Batman question:3", "both the question's number"),
+        ("/film trivia Batman question:3 answer:5", "at most 4"),
+        ("/film trivia Batman question:4 answer:1", "at most 3"),
+    ):
+        refused = club.run_line(line, CTX)
+        assert refused.is_error and message in refused.plain_text(), refused.plain_text()
 
 
 def test_a_hidden_answer_is_revealed_alone_and_an_older_or_forged_id_is_not(club: FilmClub) -> None:
