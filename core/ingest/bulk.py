@@ -6,7 +6,8 @@ streamed page by page, what the store holds unchanged already settled), hands sm
 process pool, and saves the parsed results in one transaction per batch. Only a bounded
 number of chunks is ever in flight, so memory stays flat however large the dump.
 
-A small run (fewer documents than ``parallel_from``) is parsed here, without starting processes. Committed
+A small run (fewer documents than ``parallel_from``) is parsed here, without starting processes, except a
+document too large to be sure of (``IN_PROCESS_BYTES``), which gets a worker and the time budget. Committed
 batches stay committed: an interrupted run, started again, skips them as unchanged and goes on.
 """
 
@@ -39,6 +40,8 @@ BATCH = 200
 FLUSH_SECONDS = 1.0  # a slow run still commits (and shows progress) every second
 PARALLEL_FROM = 48
 BUDGET = 20.0  # seconds one document may hold a parser process (a real article takes ~20 ms)
+IN_PROCESS_BYTES = 256_000  # a small run parses here only documents this size or less; a larger one (rare:
+# the longest real articles) goes to a worker of its own, under the budget, so `/film add` can't hang on one
 
 
 def _parse_chunk(jobs: list[DocumentJob], budget: float) -> list[Outcome]:
@@ -150,7 +153,8 @@ def ingest_items(
         batch_size: documents saved per transaction.
         on_document: called with each document's report line as it is settled (progress bars).
         budget: seconds one document may take in a worker before the worker is ended and the document
-            reported as too slow (runs parsed in this process, below ``parallel_from``, have no time budget).
+            reported as too slow; a small run (below ``parallel_from``) parses in this process only documents
+            of at most ``IN_PROCESS_BYTES``, the larger ones each in a worker under the budget.
 
     Returns:
         The report of every document; batches saved before an interruption stay saved.
@@ -171,11 +175,16 @@ def ingest_items(
     if workers > 1 and jobs_ahead >= parallel_from:
         _parse_in_pool(everything, saver, workers, budget)
     else:
+        large: list[DocumentJob] = []
         for item in everything:
             if isinstance(item, DocumentReport):
                 saver.settle(item)
+            elif len(item.data) > IN_PROCESS_BYTES:
+                large.append(item)
             else:
                 saver.take(item.label, item.content_hash, parse_job(item))
+        if large:
+            _parse_one_by_one(large, saver, budget)
     saver.flush()
     return report
 

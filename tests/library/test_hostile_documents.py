@@ -127,3 +127,14 @@ def test_a_document_past_its_budget_ends_its_worker_and_is_reported_too_slow(eng
     by_name = {Path(d.path).name: d for d in report.documents}
     assert by_name.pop("slow.wiki").problems == ["took longer than 1 s to parse; not read"]
     assert [d.status for d in by_name.values()] == ["added"] * 3
+
+
+def test_a_small_run_parses_a_large_document_under_the_budget_too(engine: Engine, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(sorted(BUNDLED_DATA.glob("*.wiki"))[0], docs / "real.wiki")
+    (docs / "slow.wiki").write_text(article(BALANCED * 20_000))  # ~460 KB, ~4 s to parse
+    report = ingest_sources(FilmLibrary(engine), [docs], budget=1.0)  # two documents: no pool for the run
+    by_name = {Path(d.path).name: d for d in report.documents}
+    assert by_name["slow.wiki"].problems == ["took longer than 1 s to parse; not read"]
+    assert by_name["real.wiki"].status == "added"
