@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from core.answers.card import starring_values
 from core.answers.cite import Cited, cited_text, join_words, labels
-from core.answers.fields import FIELD_NOUNS, missing
+from core.answers.fields import CREW_NOUNS, FIELD_NOUNS, missing
 from core.answers.phrasing import fold
 from core.documents.beats import split_sentences
 from core.library.model import CastValue, FieldName, Film, PersonValue, PlotBeat
@@ -39,15 +39,7 @@ NAME_SYNONYMS = {
     "grandma": "grandmother",
     "granny": "grandmother",
 }
-ROLE_NOUNS = {
-    FieldName.DIRECTOR: "director",
-    FieldName.WRITER: "writer",
-    FieldName.PRODUCER: "producer",
-    FieldName.MUSIC: "composer",
-    FieldName.CINEMATOGRAPHY: "cinematographer",
-    FieldName.EDITING: "editor",
-    FieldName.STARRING: "one of the leading actors",
-}
+ROLE_NOUNS = {**CREW_NOUNS, FieldName.STARRING: "one of the leading actors"}
 _NAME_PARTS = re.compile(r"\s*(?:/|,|\band\b|\bor\b|\(|\))\s*")
 
 

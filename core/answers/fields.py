@@ -17,6 +17,16 @@ from core.library.model import FieldName, Film
 from core.library.reconcile import has_conflict, view_field
 from core.responses import Response, TextPart
 
+CREW_NOUNS: dict[FieldName, str] = {
+    FieldName.DIRECTOR: "director",
+    FieldName.WRITER: "writer",
+    FieldName.PRODUCER: "producer",
+    FieldName.MUSIC: "composer",
+    FieldName.CINEMATOGRAPHY: "cinematographer",
+    FieldName.EDITING: "editor",
+}
+"""What one person holding a crew field is called ("Majid Majidi is the director")."""
+
 FIELD_NOUNS: dict[FieldName, str] = {
     FieldName.RELEASED: "release date",
     FieldName.DIRECTOR: "director",

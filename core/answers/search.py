@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from core.answers.cite import join_words
+from core.answers.fields import CREW_NOUNS
 from core.commands.paging import page_count, page_footer, past_the_end
 from core.library.model import PEOPLE_FIELDS, FieldName
 from core.library.store import FilmOrder, TitleEntry
@@ -37,16 +38,7 @@ FIELDS_BY_WORD: dict[str, tuple[FieldName, ...]] = {
     "scored by": (FieldName.MUSIC,),
     "composed by": (FieldName.MUSIC,),
 }
-ROLE_WORDS = {
-    FieldName.DIRECTOR: "director",
-    FieldName.WRITER: "writer",
-    FieldName.PRODUCER: "producer",
-    FieldName.MUSIC: "composer",
-    FieldName.CINEMATOGRAPHY: "cinematographer",
-    FieldName.EDITING: "editor",
-    FieldName.STARRING: "actor",
-    FieldName.CAST: "actor",
-}
+ROLE_WORDS = {**CREW_NOUNS, FieldName.STARRING: "actor", FieldName.CAST: "actor"}
 MAX_RESULTS = 10
 PER_PAGE = 20
 
