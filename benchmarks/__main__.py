@@ -9,7 +9,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-BENCHMARKS = ("startup", "parties", "answers", "ingest")
+BENCHMARKS = ("startup", "parties", "polls", "answers", "ingest")
 
 
 def main(argv: list[str]) -> int:

@@ -22,13 +22,13 @@ from core.commands.lines import Invocation, LineError, parse_line
 from core.commands.lookup import FilmLookup, look_up
 from core.commands.registry import CommandContext, Permission, Registry
 from core.database import SEEDING_LOCK, build_engine, ensure_schema, one_process_at_a_time
-from core.ingest.files import IngestReport, ingest_paths
 from core.library.model import Film
 from core.library.store import FilmLibrary
 from core.responses import ErrorPart, Response, Visibility, error
 from core.settings import Settings
 
 if TYPE_CHECKING:
+    from core.ingest.files import IngestReport
     from core.parties.scheduler import PartyScheduler
 
 log = logging.getLogger(__name__)
@@ -58,6 +58,9 @@ class FilmClub:
         with one_process_at_a_time(self.engine, SEEDING_LOCK):
             if self.library.count_films():
                 return None
+            # The parsers (mwparserfromhell, ftfy) are imported for a first fill only, never for a lookup.
+            from core.ingest.files import ingest_paths
+
             report = ingest_paths(self.library, [self.settings.data_dir])
         self.library_changed()
         return report

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from core.calendar.feed import CalendarFeed
 from core.calendar.tokens import CalendarTokens
 from core.commands.arguments import Arguments
 from core.commands.registry import CommandContext, Registry
@@ -46,6 +45,8 @@ def club_ics(club: FilmClub, club_key: str, now: datetime) -> bytes:
     """The club's calendar file as of ``now``: its parties and its night, in its zone (the command and the server)."""
     zone = club.clubs.get(club_key).timezone
     night = NightStore(club.engine).get(club_key)
+    from core.calendar.feed import CalendarFeed  # icalendar, imported only when a calendar is written
+
     return CalendarFeed(club.engine, club.library).ics(club_key, CALENDAR_NAME, zone, now, night)
 
 

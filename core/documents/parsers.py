@@ -6,15 +6,26 @@ Each parser module has ``KIND``, ``detect(text) -> float`` (0 = not mine, 1 = su
 
 from __future__ import annotations
 
+from functools import cache
 from types import ModuleType
 
-from core.documents import credits, flattened, wikitext
 from core.documents.nesting import check_nesting
 from core.documents.not_films import refuse_redirect
 from core.library.model import ParsedDocument
 
-PARSERS: tuple[ModuleType, ...] = (wikitext, flattened, credits)
 MIN_CONFIDENCE = 0.3
+
+
+@cache
+def parsers() -> tuple[ModuleType, ...]:
+    """The parser modules, in order of preference; imported at the first parse.
+
+    The wikitext parser brings mwparserfromhell (and its C tokenizer): only reading documents needs it, so
+    a process that imports the ingest code for its reports or types (a lookup, a chat bot) never loads it.
+    """
+    from core.documents import credits, flattened, wikitext
+
+    return (wikitext, flattened, credits)
 
 
 class UnknownFormat(ValueError):
@@ -39,7 +50,7 @@ def parse_document(text: str, document_id: str, name: str) -> ParsedDocument:
     """
     check_nesting(text)
     refuse_redirect(text)
-    scored = sorted(((p.detect(text), i, p) for i, p in enumerate(PARSERS)), key=lambda s: (-s[0], s[1]))
+    scored = sorted(((p.detect(text), i, p) for i, p in enumerate(parsers())), key=lambda s: (-s[0], s[1]))
     score, _, parser = scored[0]
     if score < MIN_CONFIDENCE:
         raise UnknownFormat("unknown format: not wikitext, a flattened Wikipedia dump or an end-credits page")

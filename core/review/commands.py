@@ -11,7 +11,6 @@ from core.commands.arguments import Arguments
 from core.commands.registry import CommandContext, Registry
 from core.ratings.store import MIN_RATINGS_FOR_TOP, RatingStore, top_order
 from core.responses import FilePart, ListPart, Response, TextPart, text
-from core.review.picture import draw_card
 from core.review.year import review_lines, review_year, year_bounds
 
 if TYPE_CHECKING:
@@ -85,6 +84,8 @@ def club_year(club: FilmClub, ctx: CommandContext, args: YearArguments) -> Respo
     if review.empty:
         return text(f"The club neither watched nor rated a film in {year}. Start a party, or rate what you saw.")
     lines = review_lines(review, CLUB_NAME)
+    from core.review.picture import draw_card  # Pillow, imported only when a card is drawn
+
     picture = draw_card(lines)
     card = FilePart(
         filename=f"club-year-{year}.png",

@@ -93,6 +93,31 @@ def test_run_and_piped_input_start_without_prompt_toolkit(cli_db: Path) -> None:
     assert done.stdout.strip().endswith("NOT LOADED"), done.stdout[-500:]
 
 
+def test_a_lookup_imports_no_platform_sdk_date_or_document_library(cli_db: Path) -> None:
+    """``filmclub run "/film info …"`` starts fast: it loads none of the libraries only other actions use."""
+    assert main(["run", "help"]) == 0  # the first start fills the library (that one parses documents)
+    heavy = (
+        "discord",
+        "slack_bolt",
+        "slack_sdk",
+        "dateparser",
+        "mwparserfromhell",
+        "ftfy",
+        "alembic",
+        "PIL",
+        "icalendar",
+    )
+    script = (
+        "import sys\n"
+        "from bots.console.__main__ import main\n"
+        "assert main(['run', '/film info Children of Heaven']) == 0\n"
+        f"print(sorted(name for name in {heavy!r} if name in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert "Majid Majidi" in done.stdout
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout[-500:]
+
+
 def test_ingest_names_every_file_it_did_not_take_and_fails_when_one_failed(
     cli_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
