@@ -43,6 +43,7 @@ from core.database import build_engine
 from core.parties.scheduler import PartyScheduler
 from core.polls.jobs import POLL_PREFIX
 from core.polls.schema import poll_films, poll_votes, polls
+from core.responses import Response
 from core.settings import BUNDLED_DATA, Settings
 
 PLATFORM = "bench"
@@ -52,6 +53,15 @@ CLOSES_IN = timedelta(days=30)
 
 async def bare_noop() -> None:
     """A bare job that is never due during the run."""
+
+
+class QuietPublisher:
+    """Posts nothing: no poll closes during the run."""
+
+    platform = PLATFORM
+
+    async def publish(self, channel_id: str, response: Response) -> None:
+        """Drop the message."""
 
 
 def club_for(url: str) -> FilmClub:
@@ -113,7 +123,7 @@ def bare_store(url: str) -> SQLAlchemyJobStore:
 async def first_start(url: str) -> dict[str, Any]:
     """Start over polls without jobs: the reconcile writes each poll's close job."""
     club = club_for(url)
-    scheduler = PartyScheduler(club, PLATFORM)
+    scheduler = PartyScheduler(club, QuietPublisher())
     started = time.perf_counter()
     scheduler.start()
     await asyncio.sleep(0)
@@ -133,7 +143,7 @@ def poll_jobs(club: FilmClub, scheduler: PartyScheduler) -> int:
 
 async def ours_restart(url: str) -> dict[str, Any]:
     club = club_for(url)
-    scheduler = PartyScheduler(club, PLATFORM)
+    scheduler = PartyScheduler(club, QuietPublisher())
     started = time.perf_counter()
     scheduler.start()
     await asyncio.sleep(0)  # the wake-up runs on the loop: due jobs read, next wake-up set

@@ -151,9 +151,7 @@ def poll_vote(club: FilmClub, ctx: CommandContext, args: VoteArguments) -> Respo
         PressResult.REMOVED: f"You took back your vote for {option.film_title}.",
         PressResult.REPEATED: f"That press was already counted: {option.film_title} is unchanged.",
     }[pressed]
-    fresh = store.poll(poll.id)
-    assert fresh is not None
-    return Response(parts=[TextPart(text=said), poll_part(fresh, {})], visibility=Visibility.PRIVATE)
+    return Response(parts=[TextPart(text=said), poll_part(store.retallied(poll), {})], visibility=Visibility.PRIVATE)
 
 
 def poll_show(club: FilmClub, ctx: CommandContext, args: PollArguments) -> Response:

@@ -169,6 +169,13 @@ class PollStore:
             ).scalars()
             return set(found)
 
+    def retallied(self, poll: Poll) -> Poll:
+        """The poll with its tallies read again (one query: a vote's answer shows the new counts)."""
+        with self.engine.connect() as conn:
+            counts = _tally(conn, poll.id)
+        options = [o.model_copy(update={"votes": counts.get(o.film_id, 0)}) for o in poll.options]
+        return poll.model_copy(update={"options": options})
+
     def tally(self, poll_id: int) -> dict[int, int]:
         """Approvals per film id (films without any are absent)."""
         with self.engine.connect() as conn:
