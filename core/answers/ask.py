@@ -27,8 +27,10 @@ from core.answers.passages import (
     content_terms,
     not_said,
     passage_answer,
+    passage_share,
 )
 from core.answers.phrasing import FILLER, spans, strip_filler
+from core.answers.plot_events import names_character, plot_event_answer, plot_sentences, question_terms
 from core.answers.titles import Resolution, TitleIndex
 from core.commands.lookup import FilmLookup, Found
 from core.commands.registry import CommandContext
@@ -56,6 +58,8 @@ SECTIONS = {
     Intent.GROSS: MONEY_SECTIONS,
     Intent.MUSIC: SONG_SECTIONS,
 }
+# Fact questions that ask about the plot when they name a character ("where does Julia come from").
+CHARACTER_FIELDS = frozenset({Intent.COUNTRY, Intent.RELEASED, Intent.AWARDS, Intent.LANGUAGE})
 # What the article doesn't say, for the intents answered from its sentences.
 NOT_SAID = {
     Intent.SETTING: "where it is set",
@@ -143,12 +147,21 @@ def _answer_named(club: FilmClub, ctx: CommandContext, named: NamedFilm) -> Resp
 
 
 def from_article(club: FilmClub, ctx: CommandContext, film: Film, words: list[str], what: str = "") -> Response:
-    """Answer from the film's article when no structured fact does: its best passages, or that it doesn't say."""
+    """Answer from the film's article when no structured fact does: its best passages, or that it doesn't say.
+
+    A question naming one of the film's characters is about the plot: its sentences are read first.
+    """
+    plain = ctx.spoiler_channel
     aspect = asked_aspect(" ".join(words), None)
     if aspect is not None:
-        told = aspect_answer(club.library, film, aspect, words, ctx.spoiler_channel)
+        told = aspect_answer(club.library, film, aspect, words, plain)
         return told or not_said(film, aspect.what)
-    return passage_answer(club.library, film, words, ctx.spoiler_channel) or not_said(film, what)
+    if names_character(film, words):
+        found = plot_sentences(film, words)
+        if found is not None and found.share >= passage_share(club.library, film, words):
+            return plot_event_answer(film, words, plain, found) or not_said(film, what)
+    told = passage_answer(club.library, film, words, plain) or plot_event_answer(film, words, plain)
+    return told or not_said(film, what)
 
 
 def _film_and_subject(club: FilmClub, ctx: CommandContext, parsed: Question) -> tuple[Film, str] | Response:
@@ -211,6 +224,13 @@ def answer_about(club: FilmClub, ctx: CommandContext, film: Film, parsed: Questi
             return told
         if intent not in aspect.falls_back:
             return not_said(film, aspect.what)
+    asks_plot = (intent in CHARACTER_FIELDS and names_character(film, words)) or (
+        intent in (Intent.WHO_IS, Intent.IN_CAST) and subject and not knows_name(film, subject)
+    )
+    if asks_plot:  # "where does Julia come from", "is Kumar really an engineer": the plot tells it
+        told = plot_event_answer(film, words, ctx.spoiler_channel)
+        if told is not None:
+            return told
     if intent is Intent.WHO_IS and subject:
         return who_is(film, subject, spoiler_channel=ctx.spoiler_channel)
     if intent in SUBJECT_ANSWERS and subject:
@@ -338,6 +358,10 @@ def person_answer(club: FilmClub, name: str) -> Response:
 def plot_answer(club: FilmClub, ctx: CommandContext, film: Film, words: list[str]) -> Response:
     """A plot question: how it ends, something in the plot (its passages, spoilers hidden), or how to read it."""
     plots = tellings(film)
+    if plots and question_terms(words):  # something in the plot: "what happens to the Joker at the end"
+        told = plot_event_answer(film, words, ctx.spoiler_channel)
+        if told is not None:
+            return told
     if ENDING_WORDS & set(words):
         return ending(film, plots[0], ctx.spoiler_channel) if plots else no_plot(film)
     if START_WORDS & set(words):

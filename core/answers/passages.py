@@ -64,6 +64,12 @@ def _stems(text: str) -> set[str]:
     return {stem(w) for w in fold(text).split()}
 
 
+def held_share(terms: list[str], text: str) -> float:
+    """The share of a question's terms a text holds (0 when the question has none)."""
+    held = _stems(text)
+    return sum(t in held for t in terms) / len(terms) if terms else 0.0
+
+
 def enough(terms: list[str], text: str) -> bool:
     """Whether a text holds enough of a question's terms to answer it (at least half, at least one)."""
     held = _stems(text)
@@ -170,9 +176,23 @@ def plot_part(film: Film, passage: Passage, text: str, plain: bool) -> TextPart 
     if found is None:
         label = f"what the plot says ({citation(passage)})"
         return guard(Content.PLOT_ANSWER, label, text, plain=plain)
-    plot, beat = found
+    return beat_part(film, found[0], found[1], text, plain, citation(passage))
+
+
+def beat_part(film: Film, plot: Plot, beat: PlotBeat, text: str, plain: bool, cited: str) -> TextPart | SpoilerPart:
+    """Sentences of a plot beat, shown as ``/film plot`` shows the beat (the set-up open, later beats hidden).
+
+    Args:
+        film: the film.
+        plot: the telling the beat belongs to.
+        beat: the beat the sentences come from.
+        text: the sentences.
+        plain: shown plainly (the club's spoiler channels).
+        cited: the source as cited (``Wikipedia: Batman, Plot``), the beat's place is added.
+
+    """
     content = beat_content(beat.index, len(plot.beats))
-    where = f"{citation(passage)}, part {beat.index} of {len(plot.beats)}"
+    where = f"{cited}, part {beat.index} of {len(plot.beats)}"
     if content is Content.SETUP:
         return TextPart(text=f"{text} ({where}, the set-up)")
     return guard(content, f"what the plot says ({where})", text, plain=plain, reveal_id=reveal_id(film, plot, beat))
@@ -206,3 +226,10 @@ def not_said(film: Film, what: str = "") -> Response:
     where = f" ({sources})" if sources else ""
     said = f" {what}" if what else ""
     return Response(parts=[TextPart(text=f"The article on {film.display_title}{where} doesn't say{said}.")])
+
+
+def passage_share(library: FilmLibrary, film: Film, words: list[str]) -> float:
+    """How much of a question the best passage outside the plot holds (0 when none answers it)."""
+    terms = content_terms(words)
+    shares = [held_share(terms, p.text) for p in best_passages(library, film, words) if not in_plot(p)]
+    return max(shares, default=0.0)

@@ -30,7 +30,7 @@ from tests.answers.eval_questions import (
     score,
 )
 
-FLOOR = 88.2
+FLOOR = 90.9
 
 
 @pytest.fixture(scope="module")
