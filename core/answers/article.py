@@ -19,6 +19,7 @@ from core.answers.cite import join_words
 from core.answers.intents import DEMONYMS, Intent
 from core.answers.passages import citation, in_plot, plot_part
 from core.answers.phrasing import fold
+from core.answers.setting import setting
 from core.answers.title_names import explains, gloss, titles_in_languages
 from core.documents.beats import split_sentences
 from core.library.model import Film, Passage
@@ -47,12 +48,6 @@ _TITLE_TALK = re.compile(
 )
 _QUOTE_MARKS = "\"“”'"
 TITLE_LIKENESS = 80  # a term this close to the title (rapidfuzz ratio) is the title, misspelled
-_SET = re.compile(
-    r"\b(?:(?:is|was|are|were) set|set (?:in|during|on|at|against|around)|takes? place|took place|taking place)\b"
-    r"(?! to\b| for\b| up\b| out\b| off\b)",
-    re.I,
-)
-_SETTING_SECTION = re.compile(r"setting|premise|synopsis|plot|story", re.I)
 _FILMED = re.compile(
     r"\b(?:filmed|filming|shot|shooting|principal photography|photographed|on location)\b(?! of\b)", re.I
 )
@@ -83,20 +78,6 @@ def about(library: FilmLibrary, film: Film, plain: bool) -> Response | None:
     """What the film is about: the whole first paragraph of the article's lead (never a spoiler)."""
     opening = _lead_opening(library.passages(film.id))
     return Response(parts=[TextPart(text=f"{opening.text} ({citation(opening)})")]) if opening else None
-
-
-def setting(library: FilmLibrary, film: Film, plain: bool) -> Response | None:
-    """Where (and when) the film is set: the lead's sentence saying so, else the plot's.
-
-    Other sections are not read: they tell of other works (sequels, novels, a remake).
-    """
-    found = [
-        (passage, sentence)
-        for passage, sentence in _sentences(library.passages(film.id), _SET)
-        if passage.section == ("Lead",) or any(_SETTING_SECTION.search(h) for h in passage.section)
-    ]
-    order = sorted(found, key=lambda ps: 0 if ps[0].section == ("Lead",) else 1)
-    return _quoted(film, order, plain, limit=1) if order else None
 
 
 def filming(library: FilmLibrary, film: Film, plain: bool) -> Response | None:

@@ -50,3 +50,30 @@ def ingest_article(club: FilmClub, folder: Path, name: str, text: str) -> None:
     path.write_text(text, encoding="utf-8")
     ingest_paths(club.library, [path])
     club.library_changed()
+
+
+QUIET_YEARS = """{{Infobox film
+| name = The Quiet Years
+| director = Lena Moor
+| released = 2005
+}}
+'''The Quiet Years''' is a 2005 drama film. Principal photography took place in Prague. The film takes place early in
+its heroine's life.
+
+== Plot ==
+Marta Kell, a shy schoolgirl, spends every summer with her grandmother. Marta's grandmother keeps bees on a small
+farm outside Dunmore, a village on the Irish coast.
+
+Years later, Marta returns to the farm and finds the hives gone.
+"""
+
+SET_IN_LEAD = """{{Infobox film
+| name = Harbour of Ash
+| director = Lena Moor
+| released = 2007
+}}
+'''Harbour of Ash''' is a 2007 thriller film. It is set in 1830s Lisbon during a cholera outbreak.
+
+== Plot ==
+A doctor arrives by ship and is quarantined with the crew.
+"""
