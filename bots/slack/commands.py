@@ -6,22 +6,55 @@ the group, so the core's own line parser reads it and commands added to the regi
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from core.clubs.organisers import Organisers
+from core.commands.arguments import ArgType
 from core.commands.lines import Invocation, LineError, parse_line
 from core.commands.registry import CommandContext, Registry
-from core.responses import ErrorPart, ListPart, Response, Visibility
+from core.responses import ErrorPart, ListPart, Response, Visibility, error
 
 PLATFORM = "slack"
 
 
+# Slack escapes what a member picks in a command's text (the manifest's should_escape): a channel as
+# <#C0123|name>, a user group as <!subteam^S0123|@handle>, a member as <@U0123|name>.
+ESCAPED_REFERENCE = re.compile(r"^<(?:#|!subteam\^|@)(?P<id>[A-Z0-9]+)(?:\|[^>]*)?>$")
+CHANNEL_ID = re.compile(r"^(?P<id>[CG][A-Z0-9]{8,11})$")  # an id typed as it is
+REFERENCE_TYPES = {ArgType.CHANNEL: "channel", ArgType.ROLE: "user group"}
+
+
 def read_command(group: str, text: str, registry: Registry) -> Invocation | Response:
-    """The invocation a slash command asks for, or the group's help when it names none."""
+    """The invocation a slash command asks for, or the group's help when it names none.
+
+    A channel or user-group argument reaches the core as Slack's id (``C0123``, ``S0123``), the value its
+    settings are compared with; a channel name Slack did not escape names nothing the bot can see, and is
+    refused (a user group may still be given by its handle).
+    """
     try:
-        return parse_line(f"/{group} {text}", registry)
+        invocation = parse_line(f"/{group} {text}", registry)
     except LineError as exc:
         return group_help(group, registry, problem=f"{exc}." if text.strip() else "")
+    command = registry.get(invocation.group, invocation.name)
+    arguments = dict(invocation.arguments)
+    for argument in command.arguments if command else ():
+        value = arguments.get(argument.name)
+        if argument.type not in REFERENCE_TYPES or not isinstance(value, str) or not value.strip():
+            continue
+        words = value.split()
+        match = ESCAPED_REFERENCE.match(words[0]) or CHANNEL_ID.match(words[0])
+        if match is None and argument.type is ArgType.ROLE:
+            continue  # a user group's id or handle as typed: the organiser check looks handles up
+        if match is None:
+            what = REFERENCE_TYPES[argument.type]
+            return error(
+                f"I can't find a {what} called “{words[0]}” that I can see.",
+                f"Pick the {what} from Slack's list as you type {'#' if what == 'channel' else '@'}; "
+                "for a private channel, /invite the bot there first.",
+            )
+        arguments[argument.name] = " ".join([match["id"], *words[1:]])  # "<#C1|x> off" typed bare keeps "off"
+    return invocation.model_copy(update={"arguments": arguments})
 
 
 def group_help(group: str, registry: Registry, problem: str = "") -> Response:

@@ -8,6 +8,7 @@ may come from a member is escaped (``&``, ``<``, ``>``) so ``<!channel>`` or a f
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -50,9 +51,17 @@ class SlackMessage(BaseModel):
     ephemeral: bool = False
 
 
+CHANNEL_ID = re.compile(r"\b(?=[CG][A-Z0-9]{8,11}\b)(?=\w*\d)([CG][A-Z0-9]{8,11})\b")
+"""A Slack channel id as the core stores it (``C0123ABCD``): shown as the channel, ``<#C0123ABCD>``."""
+
+
 def escape(text: str) -> str:
-    """Slack's three control characters, escaped: user text can never become a mention or a link."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Slack's three control characters, escaped: user text can never become a mention or a link.
+
+    Channel ids (a setting the core stores as Slack gave it) are then shown as the channel: a link, never a ping.
+    """
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return CHANNEL_ID.sub(r"<#\1>", escaped)
 
 
 def _cut(text: str, limit: int) -> str:
