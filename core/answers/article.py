@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from core.answers.cite import join_words
 from core.answers.intents import DEMONYMS, Intent
+from core.answers.overview import about, genre
 from core.answers.passages import citation, in_plot, plot_part
 from core.answers.phrasing import fold
 from core.answers.setting import setting
@@ -72,12 +73,6 @@ def _quoted(film: Film, found: list[tuple[Passage, str]], plain: bool, limit: in
         else:
             parts.append(TextPart(text=f"{sentence} ({citation(passage)})"))
     return Response(parts=list(parts))
-
-
-def about(library: FilmLibrary, film: Film, plain: bool) -> Response | None:
-    """What the film is about: the whole first paragraph of the article's lead (never a spoiler)."""
-    opening = _lead_opening(library.passages(film.id))
-    return Response(parts=[TextPart(text=f"{opening.text} ({citation(opening)})")]) if opening else None
 
 
 def filming(library: FilmLibrary, film: Film, plain: bool) -> Response | None:
@@ -229,6 +224,7 @@ def _place(language: str) -> str:
 ArticleAnswer = Callable[["FilmLibrary", Film, bool], Response | None]
 ARTICLE_ANSWERS: dict[Intent, ArticleAnswer] = {
     Intent.SUMMARY: about,
+    Intent.GENRE: genre,
     Intent.SETTING: setting,
     Intent.FILMING: filming,
 }

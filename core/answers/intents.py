@@ -238,7 +238,7 @@ RULES: tuple[Rule, ...] = (
         r"locations?",
     ),
     *_rules(I.SUMMARY, r"tell me about", r"summary", r"synopsis", r"premise", r"overview", r"logline"),
-    *_rules(I.SUMMARY, (r"what", r"about"), r"what is it", tier=1),
+    *_rules(I.SUMMARY, (r"what", r"about"), r"what is it", r"^what (?:is|was|are)$", tier=1),
     *_rules(
         I.PLOT, r"plot", r"what happens", r"how (?:does|did) (?:it |the film |the movie )?end", r"ending", r"spoilers?"
     ),
