@@ -67,8 +67,7 @@ class CommandCompleter(Completer):
     def _titles(self, typed: str) -> Iterator[Completion]:
         """Films whose titles start like ``typed``; the completion replaces all of it, so a slip is fixed too."""
         for entry in self.club.titles.complete(typed.strip(), MAX_TITLES):
-            shown = f"{entry.title} ({entry.year})" if entry.year else entry.title
-            yield Completion(entry.title, start_position=-len(typed.lstrip()), display=shown)
+            yield Completion(entry.title, start_position=-len(typed.lstrip()), display=entry.display_title)
 
 
 def _starting(word: str, candidates: Iterable[str]) -> Iterator[Completion]:

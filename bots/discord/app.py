@@ -200,7 +200,7 @@ class FilmClubBot(discord.Client):
         """Suggest films for what a member has typed (the title index is in memory: no thread needed)."""
         choices = []
         for entry in self.club.titles.complete(typed):
-            shown = truncate(f"{entry.title} ({entry.year})" if entry.year else entry.title, CHOICE_NAME_LIMIT)
+            shown = truncate(entry.display_title, CHOICE_NAME_LIMIT)
             choices.append(app_commands.Choice(name=shown, value=shown))
         return choices
 

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from core.answers.cite import join_words
 from core.answers.fields import CREW_NOUNS
 from core.commands.paging import page_count, page_footer, past_the_end
-from core.library.model import PEOPLE_FIELDS, FieldName
-from core.library.store import FilmOrder, TitleEntry
+from core.library.model import PEOPLE_FIELDS, FieldName, titled
+from core.library.store import FilmOrder
 from core.responses import ListPart, Part, Response, TextPart
 
 if TYPE_CHECKING:
@@ -67,11 +67,11 @@ def search_films(club: FilmClub, words: str, page: int = 1) -> Response:
     parts = list(people.parts) if people else []
     holding, total = club.library.list_films((page - 1) * PER_PAGE, PER_PAGE, words=query.split())
     if holding:
-        parts.append(ListPart(title=f"Titles with “{query}” ({total})", items=[_shown(e) for e in holding]))
+        parts.append(ListPart(title=f"Titles with “{query}” ({total})", items=[e.display_title for e in holding]))
         footer = page_footer(page, page_count(total, PER_PAGE), f"/film search {query} page:{page + 1}")
         parts += [footer] if footer else []
     elif total == 0 and (nearest := club.titles.suggest(query, limit=MAX_RESULTS)):
-        parts.append(ListPart(title=f"Titles close to “{query}”", items=[_shown(e) for e in nearest]))
+        parts.append(ListPart(title=f"Titles close to “{query}”", items=[e.display_title for e in nearest]))
     if not parts:
         text = f"No films found for “{query}”." if total == 0 else past_the_end(page_count(total, PER_PAGE))
         return Response(parts=[TextPart(text=text)])
@@ -86,13 +86,11 @@ def list_films(club: FilmClub, order: FilmOrder, page: int) -> Response:
         text = "The library is empty: add films with /film add <title>." if total == 0 else past_the_end(pages)
         return Response(parts=[TextPart(text=text)])
     heading = {FilmOrder.TITLE: "A–Z", FilmOrder.YEAR: "newest first", FilmOrder.ADDED: "latest added first"}[order]
-    parts: list[Part] = [ListPart(title=f"The library: {total} films, {heading}", items=[_shown(e) for e in entries])]
+    parts: list[Part] = [
+        ListPart(title=f"The library: {total} films, {heading}", items=[e.display_title for e in entries])
+    ]
     footer = page_footer(page, pages, f"/film list sort:{order.value} page:{page + 1}")
     return Response(parts=[*parts, footer] if footer else parts)
-
-
-def _shown(entry: TitleEntry) -> str:
-    return f"{entry.title} ({entry.year})" if entry.year else entry.title
 
 
 def person_films(club: FilmClub, name: str, fields: tuple[FieldName, ...], heading: str) -> Response | None:
@@ -100,6 +98,6 @@ def person_films(club: FilmClub, name: str, fields: tuple[FieldName, ...], headi
     rows = club.library.films_with_person(name, fields)
     if not rows:
         return None
-    items = list(dict.fromkeys(f"{title} ({year})" if year else title for _, title, year, _ in rows))
+    items = list(dict.fromkeys(titled(title, year) for _, title, year, _ in rows))
     roles = list(dict.fromkeys(ROLE_WORDS.get(FieldName(field), field) for *_, field in rows))
     return Response(parts=[ListPart(title=f"{heading} (as {join_words(roles)})", items=items[: MAX_RESULTS * 5])])

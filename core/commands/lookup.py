@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.answers.titles import TitleIndex
-from core.library.model import Film
+from core.library.model import Film, titled
 from core.library.store import FilmLibrary
 from core.responses import ChoicePart, Response, Visibility, error
 
@@ -71,5 +71,5 @@ def look_up(titles: TitleIndex, library: FilmLibrary, query: str) -> FilmLookup:
         if film is not None:
             return Found(film)
     if resolution.ambiguous:
-        return Ambiguous(query, tuple(f"{c.title} ({c.year})" if c.year else c.title for c in resolution.candidates))
+        return Ambiguous(query, tuple(titled(c.title, c.year) for c in resolution.candidates))
     return NotFound(query, tuple(e.title for e in titles.suggest(query)))

@@ -17,6 +17,7 @@ from core.documents.mediawiki import FetchedPage, WikiError, WikiUnavailable, cl
 from core.documents.wikipages import MAIN_NAMESPACE, film_candidates, is_disambiguation, is_film_article
 from core.ingest.files import DocumentReport
 from core.ingest.sources import page_job, parse_job
+from core.library.model import titled
 from core.library.store import SaveStatus
 from core.responses import ChoicePart, Response, TextPart, Visibility, error
 
@@ -119,7 +120,7 @@ def add_fetched(club: FilmClub, fetched: FetchedPage) -> Response:
         return error(f"I fetched “{page.title}” but couldn't read it as a film.", "; ".join(parsed.problems))
     result = club.library.save_document(parsed, job.content_hash)
     club.library_changed()
-    shown = f"{result.title} ({parsed.year})" if parsed.year else result.title
+    shown = titled(result.title, parsed.year)
     via = f" (“{fetched.redirected_from}” redirects there)" if fetched.redirected_from else ""
     if result.status is SaveStatus.UNCHANGED:
         said = f"{shown} is already up to date with Wikipedia: {page.title}{via}."

@@ -364,7 +364,7 @@ class Film(BaseModel):
 
     @property
     def display_title(self) -> str:
-        return f"{self.title} ({self.year})" if self.year else self.title
+        return titled(self.title, self.year)
 
     def facts_for(self, *fields: FieldName) -> list[Fact]:
         """Facts of the given fields, in stored order."""
@@ -383,6 +383,11 @@ class Film(BaseModel):
 
 _NON_WORD = re.compile(r"[^\w\s]")
 _SPACE = re.compile(r"\s+")
+
+
+def titled(title: str, year: int | None) -> str:
+    """A film as members read it in a list or an answer: ``Beetlejuice (1988)``, or the bare title without a year."""
+    return f"{title} ({year})" if year else title
 
 
 def normalize(text: str) -> str:

@@ -27,6 +27,7 @@ from core.library.model import (
     SourceKind,
     normalize,
     slugify,
+    titled,
 )
 from core.library.reconcile import document_names, document_years, years_match
 from core.library.schema import SECTION_SEPARATOR, documents, facts, film_names, films, passages, plot_beats
@@ -95,6 +96,10 @@ class TitleEntry:
     name: str
     title: str
     year: int | None
+
+    @property
+    def display_title(self) -> str:
+        return titled(self.title, self.year)
 
 
 class FilmOrder(StrEnum):

@@ -30,8 +30,3 @@ def arrange(answer: str, wrong: Iterable[str], seed: str) -> tuple[str, ...]:
     at = int(hashlib.sha256(seed.encode("utf-8")).hexdigest(), 16) % (len(options) + 1)
     options.insert(at, answer)
     return tuple(options)
-
-
-def titled(title: str, year: int | None) -> str:
-    """A film as an option reads it: ``Beetlejuice (1988)``."""
-    return f"{title} ({year})" if year else title

@@ -6,10 +6,10 @@ cites both the fact that names them here and the fact that names them there.
 
 from __future__ import annotations
 
-from core.library.model import CastValue, Fact, FieldName, Film, PersonValue, normalize
+from core.library.model import CastValue, Fact, FieldName, Film, PersonValue, normalize, titled
 from core.library.nearby import NearbyFilms
 from core.library.store import FilmLibrary
-from core.trivia.choices import arrange, titled
+from core.trivia.choices import arrange
 from core.trivia.question import Ground, Question, Topic
 
 CAST_FIELDS = (FieldName.STARRING, FieldName.CAST)

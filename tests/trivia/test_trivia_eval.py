@@ -12,8 +12,7 @@ import re
 import pytest
 
 from core.app import FilmClub
-from core.library.model import CastValue, FieldName, Film, MoneyValue, PersonValue, ReleaseValue
-from core.trivia.choices import titled
+from core.library.model import CastValue, FieldName, Film, MoneyValue, PersonValue, ReleaseValue, titled
 from core.trivia.making import GAP
 from core.trivia.question import Question, Topic
 from core.trivia.questions import MAX_QUESTIONS, trivia_questions
