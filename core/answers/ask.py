@@ -195,8 +195,13 @@ def _character_elsewhere(
     """
     if parsed.intent not in CHARACTER_INTENTS or not subject or knows_name(film, subject):
         return None
-    others = [f for i in club.library.films_with_character(subject) if i != film.id and (f := club.library.get_film(i))]
-    others = [f for f in others if has_character(f, subject)]
+    others: list[Film] = []
+    for film_id in club.library.films_with_character(subject):  # loaded one by one, only until the choice is full
+        other = club.library.get_film(film_id) if film_id != film.id else None
+        if other is not None and has_character(other, subject):
+            others.append(other)
+            if len(others) == MAX_CHOICES:
+                break
     if len(others) > 1:
         question = f"{film.display_title} has no “{subject.title()}”. Which film do you mean?"
         options = [f.display_title for f in others[:MAX_CHOICES]]
