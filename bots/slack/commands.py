@@ -21,7 +21,9 @@ PLATFORM = "slack"
 # Slack escapes what a member picks in a command's text (the manifest's should_escape): a channel as
 # <#C0123|name>, a user group as <!subteam^S0123|@handle>, a member as <@U0123|name>.
 ESCAPED_REFERENCE = re.compile(r"^<(?:#|!subteam\^|@)(?P<id>[A-Z0-9]+)(?:\|[^>]*)?>$")
-CHANNEL_ID = re.compile(r"^(?P<id>[CG][A-Z0-9]{8,11})$")  # an id typed as it is
+CHANNEL_ID_TEXT = r"[CG][A-Z0-9]{8,11}"
+"""The shape of a Slack channel id (``C0123ABCD``; ``G…`` for old private channels)."""
+CHANNEL_ID = re.compile(rf"^(?P<id>{CHANNEL_ID_TEXT})$")  # an id typed as it is
 REFERENCE_TYPES = {ArgType.CHANNEL: "channel", ArgType.ROLE: "user group"}
 
 

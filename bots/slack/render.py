@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from bots.slack.commands import CHANNEL_ID_TEXT
 from core.responses import (
     CardPart,
     ChoicePart,
@@ -51,7 +52,7 @@ class SlackMessage(BaseModel):
     ephemeral: bool = False
 
 
-CHANNEL_ID = re.compile(r"\b(?=[CG][A-Z0-9]{8,11}\b)(?=\w*\d)([CG][A-Z0-9]{8,11})\b")
+CHANNEL_ID = re.compile(rf"\b(?=\w*\d)({CHANNEL_ID_TEXT})\b")  # with a digit, so no plain word
 """A Slack channel id as the core stores it (``C0123ABCD``): shown as the channel, ``<#C0123ABCD>``."""
 
 
