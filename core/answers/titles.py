@@ -6,7 +6,8 @@ misspelled title is scored with rapidfuzz QRatio only against candidate names: t
 words, where a word missing from the vocabulary stands for the vocabulary words a keystroke or two
 away (found through a small trigram index over the words, not over the titles) or for two words
 run together. A full QRatio scan of 100k names costs ~15 ms; the candidates, well under one. A year
-in the query ("Solaris 1972") tells remakes apart.
+in the query ("Solaris 1972") tells remakes apart. A query that is a name's leading words, loosely
+("ci mahadevan" for "C. I. Mahadevan 5 Adi 4 Inchu"), means the few films so named.
 
 A question names its film somewhere among other words: ``find_in`` looks every run of its words up
 (a hash lookup each, so a question costs microseconds at any library size) as a name, as a loose
@@ -40,6 +41,9 @@ SUGGEST_SCORE = 50.0
 TIE_MARGIN = 2.0
 # Beyond this many candidate names, only those sharing the most words with the query are scored.
 MAX_SCORED = 2000
+# A query names a film by its leading words when it has this many (loosely) and they lead at most so many films.
+MIN_LEADING_WORDS = 2
+MAX_LEADING_FILMS = 10
 # Words too common to find a title by; used only when a query has no other word.
 STOP_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "to", "for", "with", "at", "by", "from", "or"})
 ScoreFn = Callable[..., float]
@@ -274,6 +278,9 @@ class TitleIndex:
         key = self._without_noise(title_key(name))
         if not key:
             return Resolution(query)
+        leading = self._filter_year(self._names_led_by(key), year)
+        if leading:  # "ci mahadevan" for "C. I. Mahadevan 5 Adi 4 Inchu"
+            return Resolution(query, [self._entry(f) for f in dict.fromkeys(leading)])
         scored = self._fuzzy(key, fuzz.QRatio, MIN_SCORE, fuzzy_known=False)
         if not scored:  # a slip that made another real word ("haven" for "heaven"): widen every word
             scored = self._fuzzy(key, fuzz.QRatio, MIN_SCORE, fuzzy_known=True)
@@ -285,6 +292,23 @@ class TitleIndex:
         close = [index for index, score in scored if best - score <= TIE_MARGIN]
         films = self._filter_year([f for index in close for f in self._films_at(index)], year)
         return Resolution(query, [self._entry(f) for f in dict.fromkeys(films)])
+
+    def _names_led_by(self, key: str) -> list[int]:
+        """Films one of whose names starts with the query's words, loosely ("ci mahadevan"); a lone word leads none.
+
+        Only the names holding the query's rarest known word are read, so the cost is that word's postings.
+        """
+        loose = loose_key(key)
+        if len(loose.split()) < MIN_LEADING_WORDS:
+            return []
+        known = [self._postings_of(w) for w in key.split() if w not in STOP_WORDS and w in self._word_ids]
+        if not known:
+            return []
+        rarest = min(known, key=len)
+        prefix = loose + " "
+        led = [i for i in islice(rarest, MAX_SCORED) if loose_key(self._keys[i]).startswith(prefix)]
+        films = list(dict.fromkeys(f for i in led for f in self._films_at(i)))
+        return films if len(films) <= MAX_LEADING_FILMS else []
 
     def resolve_exact(self, query: str) -> Resolution:
         """Find the films whose name is exactly the query (after folding case, accents, punctuation, article).

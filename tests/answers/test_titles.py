@@ -166,3 +166,18 @@ def test_the_library_index_holds_every_bundled_film(films: FilmClub) -> None:
     assert len(club.titles) >= club.library.count_films()
     for title in ("Batman", "Ra.One", "Welcome", "Azhagarsamy", "Four Daughters", "Vanity Fair", "Enter the Dragon"):
         assert club.titles.resolve(title).film_id is not None
+
+
+def test_a_title_named_by_its_leading_words_resolves() -> None:
+    entries = [
+        TitleEntry(1, "C. I. Mahadevan 5 Adi 4 Inchu", "C. I. Mahadevan 5 Adi 4 Inchu", 2004),
+        TitleEntry(2, "Mahadevan", "Mahadevan", 1990),
+        *(TitleEntry(10 + n, f"Road Trip Part {n}", f"Road Trip Part {n}", 2000 + n) for n in range(12)),
+    ]
+    index = TitleIndex(entries)
+    assert films(index, "ci mahadevan") == [1]
+    assert films(index, "c i mahadevan 5") == [1]
+    assert films(index, "ci mahadevan 2004") == [1]
+    assert films(index, "ci mahadevan 1980") == []
+    assert films(index, "mahadevan") == [2]
+    assert index.resolve("road trip").film_id is None  # twelve films start so: no one of them is meant
