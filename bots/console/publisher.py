@@ -12,6 +12,7 @@ import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 
 from rich.markup import escape
 
@@ -35,8 +36,8 @@ class ConsolePublisher:
     def __init__(self, session: ConsoleSession) -> None:
         self.session = session
 
-    async def publish(self, channel_id: str, response: Response) -> None:
-        """Print the message under a header naming the party's channel.
+    async def publish(self, channel_id: str, response: Response, key: str | None = None) -> None:
+        """Print the message under a header naming the party's channel (no key needed: see `delivered`).
 
         Raises:
             DeliveryError: the terminal is gone (permanent: retrying cannot help).
@@ -48,6 +49,10 @@ class ConsolePublisher:
             self.session.show(response)
         except (OSError, ValueError) as exc:  # a closed terminal or pipe
             raise DeliveryError(f"the console is gone ({exc})", permanent=True) from exc
+
+    async def delivered(self, channel_id: str, key: str, since: datetime) -> bool:
+        """Always False: what a console printed before it was killed went with its session, so it is resent."""
+        return False
 
 
 class SchedulerThread:

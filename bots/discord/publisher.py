@@ -4,11 +4,16 @@ discord.py already retries what Discord asks it to (429 with ``retry_after``, an
 what still fails comes here as an exception and leaves as a `DeliveryError`: permanent when a retry
 cannot help (channel deleted, no access, a message Discord refuses), transient otherwise. Nothing
 else escapes, so a failing channel never stops the scheduler.
+
+A step's messages carry its send key as their ``nonce`` with ``enforce_nonce``: Discord answers a
+second post with the same nonce, within minutes, with the message it already made, so a resend after a
+crash is never seen twice.
 """
 
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 import aiohttp
 import discord
@@ -31,12 +36,13 @@ class DiscordPublisher:
     def __init__(self, client: discord.Client) -> None:
         self.client = client
 
-    async def publish(self, channel_id: str, response: Response) -> None:
+    async def publish(self, channel_id: str, response: Response, key: str | None = None) -> None:
         """Send ``response`` to a channel (``POST /channels/{id}/messages``, one call per message).
 
         Args:
             channel_id: the channel's id, as the party stores it.
             response: what to post.
+            key: the step's send key: message N carries the nonce ``<key>-N`` (Discord dedupes it).
 
         Raises:
             DeliveryError: the channel is gone or closed to the bot (permanent), or Discord is failing (transient).
@@ -45,13 +51,17 @@ class DiscordPublisher:
         if not channel_id.isdigit():
             raise DeliveryError(f"{channel_id!r} is not a Discord channel id", permanent=True)
         channel = self.client.get_partial_messageable(int(channel_id))
-        for message in render(response):
-            await _send(channel, message)
+        for number, message in enumerate(render(response)):
+            await _send(channel, message, None if key is None else f"{key}-{number}")
+
+    async def delivered(self, channel_id: str, key: str, since: datetime) -> bool:
+        """Always False: a resend carries the same nonces, and Discord itself answers it with the first post."""
+        return False
 
 
-async def _send(channel: discord.PartialMessageable, message: DiscordMessage) -> None:
+async def _send(channel: discord.PartialMessageable, message: DiscordMessage, nonce: str | None) -> None:
     try:
-        await channel.send(**message_kwargs(message))
+        await channel.send(**message_kwargs(message), nonce=nonce)
     except (discord.NotFound, discord.Forbidden) as exc:
         raise DeliveryError(_reason(channel, exc), permanent=True) from exc
     except discord.RateLimited as exc:  # longer than the client waits by itself

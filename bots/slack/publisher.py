@@ -1,8 +1,16 @@
-"""Posting scheduled watch-party steps to Slack channels with ``chat.postMessage``."""
+"""Posting scheduled watch-party steps to Slack channels with ``chat.postMessage``.
+
+A step's post carries its send key in Slack message metadata (``event_type`` `EVENT_TYPE`, payload
+``{"step": key}``). Slack has no idempotent post, so before a resend the scheduler asks `delivered`,
+which reads the channel's history since the first try (``conversations.history`` with
+``include_all_metadata``) for a message with that key.
+"""
 
 from __future__ import annotations
 
 import logging
+from datetime import datetime
+from typing import Any
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
@@ -18,6 +26,9 @@ log = logging.getLogger(__name__)
 PERMANENT_ERRORS = frozenset(
     {"channel_not_found", "not_in_channel", "is_archived", "missing_scope", "restricted_action", "invalid_auth"}
 )
+EVENT_TYPE = "filmclub_step"
+HISTORY_PAGES = 5  # of 200 messages: a channel busier than that since the first try is read no further
+SLACK_EARLY = 60.0  # seconds: the history is read from a minute before the first try (clocks differ)
 
 
 class SlackPublisher:
@@ -28,19 +39,60 @@ class SlackPublisher:
     def __init__(self, client: AsyncWebClient) -> None:
         self.client = client
 
-    async def publish(self, channel_id: str, response: Response) -> None:
-        """Post ``response`` in ``channel_id``.
+    async def publish(self, channel_id: str, response: Response, key: str | None = None) -> None:
+        """Post ``response`` in ``channel_id``, with ``key`` in its metadata when given.
 
         Raises:
             DeliveryError: permanent for a missing, archived or closed channel; transient otherwise
                 (rate limits are first retried by slack_sdk's own retry handler).
         """
         message = render(response)
+        metadata = None if key is None else {"event_type": EVENT_TYPE, "event_payload": {"step": key}}
+        await self._call(
+            "chat_postMessage", channel=channel_id, text=message.text, blocks=message.blocks, metadata=metadata
+        )
+
+    async def delivered(self, channel_id: str, key: str, since: datetime) -> bool:
+        """Whether the channel holds a message posted since ``since`` whose metadata carries ``key``.
+
+        A channel the bot posts to without being in it (``chat:write.public``) cannot be read: False, logged.
+        """
+        cursor: str | None = None
+        for _page in range(HISTORY_PAGES):
+            try:
+                page = await self._call(
+                    "conversations_history",
+                    channel=channel_id,
+                    oldest=f"{since.timestamp() - SLACK_EARLY:.6f}",
+                    include_all_metadata=True,
+                    limit=200,
+                    cursor=cursor,
+                )
+            except DeliveryError as exc:
+                if "not_in_channel" not in exc.reason:
+                    raise
+                log.warning("cannot read channel %s to check a resend: posting again", channel_id)
+                return False
+            if any(_key_of(m) == key for m in page.get("messages") or []):
+                return True
+            cursor = (page.get("response_metadata") or {}).get("next_cursor")
+            if not page.get("has_more") or not cursor:
+                return False
+        return False
+
+    async def _call(self, method: str, **kwargs: Any) -> Any:
         try:
-            await self.client.chat_postMessage(channel=channel_id, text=message.text, blocks=message.blocks)
+            return await getattr(self.client, method)(**kwargs)
         except SlackApiError as exc:
             error = str(exc.response.get("error", "unknown_error"))
-            log.warning("slack refused a party step for channel %s: %s", channel_id, error)
+            log.warning("slack refused %s for channel %s: %s", method, kwargs.get("channel"), error)
             raise DeliveryError(f"Slack said {error}", permanent=error in PERMANENT_ERRORS) from exc
         except OSError as exc:
             raise DeliveryError(f"Slack could not be reached ({exc})", permanent=False) from exc
+
+
+def _key_of(message: dict[str, Any]) -> str | None:
+    metadata = message.get("metadata") or {}
+    if metadata.get("event_type") != EVENT_TYPE:
+        return None
+    return (metadata.get("event_payload") or {}).get("step")

@@ -2,10 +2,16 @@
 
 Scheduled jobs store only ids; the scheduler firing one sends through the publisher it was made with,
 so a job written by one process is delivered by whichever process of that platform runs next.
+
+A party step is posted under a send key committed before the post. A crash can cut a send off before
+the platform accepted it or after (before we recorded it): the next run posts again under the same key,
+and the publisher makes that a no-op when the first post arrived (Discord dedupes a message ``nonce``;
+Slack's message metadata carries the key and `Publisher.delivered` looks for it).
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Protocol
 
 from core.responses import Response
@@ -29,6 +35,16 @@ class Publisher(Protocol):
 
     platform: str
 
-    async def publish(self, channel_id: str, response: Response) -> None:
-        """Send ``response`` to ``channel_id``; raise `DeliveryError` when it cannot be sent."""
+    async def publish(self, channel_id: str, response: Response, key: str | None = None) -> None:
+        """Send ``response`` to ``channel_id`` (under ``key`` when given); raise `DeliveryError` if it can't be sent.
+
+        Posting twice under one key shows members one message when the platform dedupes by it.
+        """
+        ...
+
+    async def delivered(self, channel_id: str, key: str, since: datetime) -> bool:
+        """Whether a message posted under ``key`` since ``since`` is in the channel (False when it can't tell).
+
+        Asked before a resend; a platform that dedupes the resend itself (Discord) answers False.
+        """
         ...

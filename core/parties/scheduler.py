@@ -15,8 +15,11 @@ Design choices, on purpose:
   handling would drop the job silently, and with it every later step of the party. The job applies the
   grace itself: a step sent more than `LATE_AFTER` (1 minute) and up to `GRACE` (10 minutes) after its
   time is marked late and says so; one missed by more is marked dropped and logged, never sent hours late.
-- Our table is the truth: a step leaves ``pending`` by an atomic check-and-set before it is sent, so no
-  restart or duplicate job ever sends it twice (at most once: a crash mid-send loses that one message).
+- Our table is the truth: a step leaves ``pending`` by an atomic check-and-set to ``sending``, with a new
+  send key, committed before it is sent; only then is it ``sent``. A crash in between leaves it
+  ``sending``, and the next run resends it under the same key: the platform recognises a post that had
+  arrived (Discord's nonce, Slack's metadata), so members see each step once. A step cut off more than
+  `RESEND_WITHIN` ago is not resent (Discord remembers a nonce for minutes only): it is dropped and logged.
 - On start, and every minute, parties of this platform without a job get one (a party started by a
   one-shot ``filmclub run`` is delivered by the next console that runs).
 """
@@ -58,6 +61,8 @@ GRACE = timedelta(minutes=10)
 LATE_AFTER = timedelta(minutes=1)  # sent later than this after its time, a step says it is late
 EARLY = timedelta(milliseconds=500)  # a timer may wake a hair early: a step this close to due is due
 RETRY_DELAYS: tuple[float, ...] = (2.0, 10.0, 30.0)
+RESEND_WITHIN = timedelta(minutes=3)  # a send cut off by a crash is resent this long after it began
+CUT_OFF = "the bot stopped while sending it and came back too late to resend it (it may have arrived)"
 RECONCILE_SECONDS = 60
 JOB_PREFIX = "party:"
 _PLATFORM = re.compile(r"[a-z][a-z0-9_]{0,30}")
@@ -248,7 +253,7 @@ class PartyScheduler:
 
     def schedule(self, party: Party) -> None:
         """Point a party's job at its next pending step (thread-safe); finish the party when none is left."""
-        step = self.store.next_pending(party.id)
+        step = self.store.next_open(party.id)
         if step is None:
             self.store.finish(party.id)
             self.remove_job(party.id)
@@ -334,26 +339,38 @@ class PartyScheduler:
     async def _send_due(self, party: Party) -> None:
         now = self.clock()
         for step in self.store.due_steps(party.id, now + EARLY):
+            if step.state is StepState.SENDING:  # cut off by a crash: resent under its key, or given up
+                assert step.send_key is not None and step.finished_at is not None
+                if now - step.finished_at > RESEND_WITHIN:
+                    if self.store.drop(step.id, now, CUT_OFF):
+                        log.warning("party step dropped: cut off while sending", extra=_facts(party, step))
+                    continue
+                await self._deliver(party, step, step.send_key, step.finished_at, resend=True)
+                continue
             late_by = now - step.due_at
             if late_by > self.grace:
                 minutes = round(late_by.total_seconds() / 60)
-                if self.store.claim(step.id, StepState.DROPPED, now, f"missed by {minutes} min"):
+                if self.store.drop(step.id, now, f"missed by {minutes} min"):
                     log.warning("party step dropped", extra={**_facts(party, step), "missed_min": minutes})
                 continue
-            state = StepState.LATE if late_by > LATE_AFTER else StepState.SENT
-            if self.store.claim(step.id, state, now) and await self._deliver(
-                party, step, late_by if state is StepState.LATE else None
-            ):
-                log.info("party step sent", extra={**_facts(party, step), "late": state is StepState.LATE})
+            key = self.store.claim(step.id, now)
+            if key is not None:
+                await self._deliver(party, step, key, now, resend=False)
 
-    async def _deliver(self, party: Party, step: Step, late_by: timedelta | None) -> bool:
-        """Publish a claimed step, retrying transient failures; False (and the step marked failed) if it can't."""
-        response = outgoing_message(self.club, self.store, party, step, late_by)
+    async def _deliver(self, party: Party, step: Step, key: str, claimed_at: datetime, resend: bool) -> bool:
+        """Publish a claimed step under its key, retrying transient failures; False (step failed) if it can't.
+
+        Before a resend, and before each retry (a timeout may hide a post that arrived), the publisher is
+        asked whether the post under this key is already in the channel.
+        """
+        late_by = claimed_at - step.due_at
+        late = late_by > LATE_AFTER
+        response = outgoing_message(self.club, self.store, party, step, late_by if late else None)
         reason = ""
-        for delay in (*self.retry_delays, None):
+        for attempt, delay in enumerate((*self.retry_delays, None)):
             try:
-                await self.publisher.publish(party.channel_id, response)
-                return True
+                if not ((resend or attempt) and await self.publisher.delivered(party.channel_id, key, claimed_at)):
+                    await self.publisher.publish(party.channel_id, response, key)
             except DeliveryError as exc:
                 reason = exc.reason
                 if exc.permanent:
@@ -361,6 +378,10 @@ class PartyScheduler:
             except Exception as exc:  # a publisher's own bug: logged, and retried like a transient failure
                 log.exception("publisher raised", extra={"party": party.id, "step": step.seq})
                 reason = f"{type(exc).__name__}: {exc}"
+            else:
+                self.store.sent(step.id, StepState.LATE if late else StepState.SENT)
+                log.info("party step sent", extra={**_facts(party, step), "late": late, "resent": resend})
+                return True
             if delay is None:
                 break
             await asyncio.sleep(delay)

@@ -2,7 +2,8 @@
 
 These tables are the truth about a party; APScheduler's job table only says when to wake up.
 Every step keeps its own state so that delivery is a check-and-set: a step leaves ``pending``
-exactly once, whichever process or restart gets to it first.
+exactly once, whichever process or restart gets to it first, for ``sending`` with the key it is posted
+under (committed before the post, so a restart resends it under the same key and the platform dedupes).
 """
 
 from __future__ import annotations
@@ -44,7 +45,8 @@ party_steps = Table(
     Column("due_at", DateTime(timezone=True), nullable=False),
     Column("state", String(20), nullable=False),
     Column("body", Text, nullable=False),
-    Column("finished_at", DateTime(timezone=True)),
+    Column("finished_at", DateTime(timezone=True)),  # when it left pending (claimed for sending, or dropped)
+    Column("send_key", String(40)),  # set when claimed for sending: the platform's dedupe key of its post
     Column("detail", String(500)),
     Column("reported", Boolean, nullable=False, default=False),
     Index("ix_party_steps_party_state_due", "party_id", "state", "due_at"),

@@ -6,6 +6,7 @@ joins or cancels another's party. The scheduler's queries go by party id, which 
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -29,9 +30,14 @@ class PartyStatus(StrEnum):
 
 
 class StepState(StrEnum):
-    """Where a step is; it leaves PENDING exactly once."""
+    """Where a step is; it leaves PENDING exactly once, to SENDING (then SENT or LATE) or DROPPED.
+
+    SENDING is committed, with the step's send key, before the post: a crash after it leaves the step
+    SENDING, and the next run resends it under the same key, which the platform recognises.
+    """
 
     PENDING = "pending"
+    SENDING = "sending"
     SENT = "sent"
     LATE = "late"
     DROPPED = "dropped"
@@ -79,6 +85,8 @@ class Step(BaseModel):
     state: StepState
     body: str
     detail: str | None = None
+    finished_at: datetime | None = None  # when it left PENDING
+    send_key: str | None = None  # the key its post carries, from the claim on
 
     @property
     def response(self) -> Response:
@@ -192,25 +200,25 @@ class PartyStore:
         return [_step(r) for r in rows]
 
     def due_steps(self, party_id: int, until: datetime) -> list[Step]:
-        """Read a party's pending steps due by ``until``, oldest first."""
+        """Read a party's open steps (pending, or cut off while sending) due by ``until``, oldest first."""
         with self.engine.connect() as conn:
             rows = conn.execute(
                 select(party_steps)
                 .where(
                     party_steps.c.party_id == party_id,
-                    party_steps.c.state == StepState.PENDING.value,
+                    party_steps.c.state.in_(OPEN),
                     party_steps.c.due_at <= until,
                 )
                 .order_by(party_steps.c.due_at, party_steps.c.seq)
             ).all()
         return [_step(r) for r in rows]
 
-    def next_pending(self, party_id: int) -> Step | None:
-        """Read a party's earliest pending step."""
+    def next_open(self, party_id: int) -> Step | None:
+        """Read a party's earliest step still to send (pending, or cut off while sending)."""
         with self.engine.connect() as conn:
             row = conn.execute(
                 select(party_steps)
-                .where(party_steps.c.party_id == party_id, party_steps.c.state == StepState.PENDING.value)
+                .where(party_steps.c.party_id == party_id, party_steps.c.state.in_(OPEN))
                 .order_by(party_steps.c.due_at, party_steps.c.seq)
                 .limit(1)
             ).first()
@@ -264,7 +272,7 @@ class PartyStore:
     # -- states --------------------------------------------------------------------------------
 
     def cancel(self, club_key: str, party_id: int) -> int:
-        """Cancel a club's party and every pending step; how many steps were still pending."""
+        """Cancel a club's party and every step still to send; how many there were."""
         with self.engine.begin() as conn:
             owned = conn.execute(
                 update(parties)
@@ -276,31 +284,50 @@ class PartyStore:
             return int(
                 conn.execute(
                     update(party_steps)
-                    .where(party_steps.c.party_id == party_id, party_steps.c.state == StepState.PENDING.value)
+                    .where(party_steps.c.party_id == party_id, party_steps.c.state.in_(OPEN))
                     .values(state=StepState.CANCELLED.value, finished_at=datetime.now(UTC))
                 ).rowcount
             )
 
-    def claim(self, step_id: int, state: StepState, at: datetime, detail: str | None = None) -> bool:
-        """Move a step out of PENDING, atomically: True for the one caller that did it (check-and-set).
+    def claim(self, step_id: int, at: datetime) -> str | None:
+        """Move a step from PENDING to SENDING with a new send key, atomically (check-and-set).
 
         Args:
             step_id: the step.
-            state: its new state (SENT or LATE before sending, DROPPED when too late).
-            at: when.
-            detail: why, for DROPPED.
+            at: when (kept: a resend says how late the step was when first sent).
 
         Returns:
-            False when the step was no longer pending (sent by another run, or cancelled).
+            The key its post must carry; None when the step was no longer pending (taken by another run,
+            or cancelled).
 
         """
+        key = secrets.token_hex(8)  # 16 characters: Discord takes a nonce of up to 25
         with self.engine.begin() as conn:
             result = conn.execute(
                 update(party_steps)
                 .where(party_steps.c.id == step_id, party_steps.c.state == StepState.PENDING.value)
-                .values(state=state.value, finished_at=at, detail=detail)
+                .values(state=StepState.SENDING.value, finished_at=at, send_key=key)
+            )
+        return key if result.rowcount == 1 else None
+
+    def drop(self, step_id: int, at: datetime, detail: str) -> bool:
+        """Give up an open step (too late to send): True for the one caller that did it (check-and-set)."""
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(party_steps)
+                .where(party_steps.c.id == step_id, party_steps.c.state.in_(OPEN))
+                .values(state=StepState.DROPPED.value, finished_at=at, detail=detail)
             )
         return result.rowcount == 1
+
+    def sent(self, step_id: int, state: StepState) -> None:
+        """Record that a SENDING step is in its channel (``state`` SENT, or LATE when it went out late)."""
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(party_steps)
+                .where(party_steps.c.id == step_id, party_steps.c.state == StepState.SENDING.value)
+                .values(state=state.value)
+            )
 
     def fail(self, step_id: int, reason: str) -> None:
         """Record that a claimed step could not be delivered (reported to the organisers later)."""
@@ -357,6 +384,9 @@ class Failure:
     reason: str
 
 
+OPEN = (StepState.PENDING.value, StepState.SENDING.value)
+
+
 def party_from_row(row: Row[tuple[object, ...]]) -> Party:
     """Read a party from a row of the ``parties`` table."""
     values = dict(row._mapping)
@@ -367,4 +397,6 @@ def party_from_row(row: Row[tuple[object, ...]]) -> Party:
 def _step(row: Row[tuple[object, ...]]) -> Step:
     values = dict(row._mapping)
     values["due_at"] = as_utc(values["due_at"])
+    if values["finished_at"] is not None:
+        values["finished_at"] = as_utc(values["finished_at"])
     return Step.model_validate(values)

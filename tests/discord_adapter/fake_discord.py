@@ -1,7 +1,9 @@
 """A loopback fake of Discord: the REST routes the bot uses, and a gateway websocket.
 
-Real discord.py sends real HTTP here; tests read what arrived (`FakeDiscord.calls`) and can make a
-route fail (`fail`). Answers are JSON with exactly ``Content-Type: application/json``: discord.py
+Real discord.py sends real HTTP here; tests read what arrived (`FakeDiscord.calls`), what members see
+(`FakeDiscord.posted`: a post with the ``nonce`` of an earlier one and ``enforce_nonce`` is answered
+with that message, as Discord does within minutes, and makes no new one) and can make a route fail
+(`fail`). Answers are JSON with exactly ``Content-Type: application/json``: discord.py
 parses nothing else (aiohttp's ``json_response`` adds a charset and breaks it).
 """
 
@@ -56,6 +58,8 @@ class FakeDiscord:
     scheduled_events: dict[str, dict[str, Any]] = field(default_factory=dict)  # by id, as the bot created them
     guilds: list[dict[str, Any]] = field(default_factory=list)
     files: list[tuple[str, bytes]] = field(default_factory=list)  # attachments, as (filename, bytes)
+    posted: list[dict[str, Any]] = field(default_factory=list)  # channel messages made, as members see them
+    nonces: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)  # (channel, nonce) → message
     base_url: str = ""
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
@@ -142,7 +146,7 @@ class FakeDiscord:
         if method == "DELETE":
             return web.Response(status=204)
         if match := re.fullmatch(r"/channels/(\d+)/messages", path):
-            return _json(self._message(match.group(1), body))
+            return _json(self._post(match.group(1), body or {}))
         if re.fullmatch(r"/webhooks/\d+/[^/]+(/messages/@original)?", path):
             return _json(self._message(payloads.CHANNEL_ID, body))
         return _json({"message": f"the fake has no {method} {path}", "code": 0}, 404)
@@ -174,6 +178,16 @@ class FakeDiscord:
             del self.scheduled_events[event_id]
             return web.Response(status=204)
         return _json(self.scheduled_events[event_id])
+
+    def _post(self, channel_id: str, body: dict[str, Any]) -> dict[str, Any]:
+        nonce = (channel_id, str(body["nonce"])) if body.get("enforce_nonce") and "nonce" in body else None
+        if nonce is not None and nonce in self.nonces:
+            return self.nonces[nonce]
+        message = self._message(channel_id, body)
+        self.posted.append(message)
+        if nonce is not None:
+            self.nonces[nonce] = message
+        return message
 
     def _message(self, channel_id: str, body: dict[str, Any] | None) -> dict[str, Any]:
         return payloads.message(str(10_000 + next(self._ids)), channel_id, body or {})

@@ -52,7 +52,7 @@ def party_goes_on(bot: FilmClubBot, party_id: int) -> bool:
     party = store.party(party_id)
     assert party is not None and bot.scheduler is not None
     job = bot.scheduler.scheduler.get_job(f"party:{party_id}")
-    return party.status is PartyStatus.SCHEDULED and job is not None and store.next_pending(party_id) is not None
+    return party.status is PartyStatus.SCHEDULED and job is not None and store.next_open(party_id) is not None
 
 
 async def test_the_bot_delivers_discord_parties(bot: FilmClubBot) -> None:
@@ -151,3 +151,28 @@ async def test_a_stored_channel_that_is_no_discord_id_is_a_permanent_failure(bot
     with pytest.raises(DeliveryError) as failure:
         await DiscordPublisher(bot).publish("#film-talk", HELLO)
     assert failure.value.permanent
+
+
+async def test_a_step_resent_after_a_crash_carries_its_nonce_and_members_see_it_once(
+    bot: FilmClubBot, fake_discord: FakeDiscord
+) -> None:
+    party_id, steps = await start_party(bot, fake_discord)
+    store = PartyStore(bot.club.engine)
+    key = store.claim(steps[0].id, steps[0].due_at)  # the run that posted it died before recording it
+    assert key is not None
+    await DiscordPublisher(bot).publish(payloads.CHANNEL_ID, steps[0].response, key)
+    after = await send_step(bot, party_id, steps[0])
+    assert after.state is StepState.SENT
+    posts = fake_discord.sent("POST", CHANNEL_POSTS)
+    assert len(posts) == 2 and {(p.body["nonce"], p.body["enforce_nonce"]) for p in posts} == {(f"{key}-0", True)}
+    [seen] = fake_discord.posted
+    assert "Children of Heaven" in seen["content"]
+
+
+async def test_each_message_of_a_step_has_its_own_nonce(bot: FilmClubBot, fake_discord: FakeDiscord) -> None:
+    long = Response(parts=[TextPart(text="word " * 500), TextPart(text="more " * 500)])
+    await DiscordPublisher(bot).publish(payloads.CHANNEL_ID, long, "k1")
+    await DiscordPublisher(bot).publish(payloads.CHANNEL_ID, long, "k1")
+    nonces = [p.body["nonce"] for p in fake_discord.sent("POST", CHANNEL_POSTS)]
+    assert len(nonces) >= 4 and len(set(nonces)) == len(nonces) // 2
+    assert len(fake_discord.posted) == len(nonces) // 2

@@ -27,20 +27,25 @@ PLATFORM = "recording"
 
 
 class RecordingPublisher:
-    """Keeps what it is asked to publish; fails first with the errors it is given."""
+    """Keeps what it is asked to publish, and the keys it came with; fails first with the errors it is given."""
 
     platform = PLATFORM
 
     def __init__(self) -> None:
         self.sent: list[tuple[str, Response]] = []
+        self.keys: list[str | None] = []
         self.failures: list[DeliveryError] = []
         self.attempts = 0
 
-    async def publish(self, channel_id: str, response: Response) -> None:
+    async def publish(self, channel_id: str, response: Response, key: str | None = None) -> None:
         self.attempts += 1
         if self.failures:
             raise self.failures.pop(0)
         self.sent.append((channel_id, response))
+        self.keys.append(key)
+
+    async def delivered(self, channel_id: str, key: str, since: datetime) -> bool:
+        return key in self.keys
 
     def texts(self) -> list[str]:
         return [response.plain_text() for _, response in self.sent]

@@ -17,9 +17,9 @@ from sqlalchemy import select
 from core.app import FilmClub
 from core.logs import formatter
 from core.parties.delivery import DeliveryError
-from core.parties.scheduler import PartyScheduler, job_id, job_store, run_party
+from core.parties.scheduler import CUT_OFF, RESEND_WITHIN, PartyScheduler, job_id, job_store, run_party
 from core.parties.store import PartyStatus, PartyStore, StepState
-from core.responses import SpoilerPart
+from core.responses import Response, SpoilerPart
 from tests.parties.conftest import PLATFORM, Clock, RecordingPublisher, context, party_id_of, steps_of, wait_until
 
 NOW = datetime(2026, 3, 26, 12, 0, tzinfo=UTC)
@@ -120,6 +120,55 @@ async def test_no_step_is_sent_twice_after_a_restart(
     await run_party(second, party_id, started.id)  # a stale job for the step already sent
     await asyncio.sleep(0.2)
     assert len(recorder.sent) == 1 and steps_of(club, party_id)[0].state is StepState.SENT
+
+
+async def test_a_step_cut_off_while_sending_is_resent_under_its_key_and_seen_once(
+    club: FilmClub, recorder: RecordingPublisher, schedulers: Schedulers
+) -> None:
+    party_id = planned_party(club)
+    first, second = steps_of(club, party_id)[:2]
+    store = PartyStore(club.engine)
+    arrived = store.claim(first.id, first.due_at)  # a run that posted this one, then died before recording it
+    lost = store.claim(second.id, second.due_at)  # and one that died before its post reached the platform
+    assert arrived and lost and arrived != lost
+    await recorder.publish("film-night", first.response, arrived)
+    assert [s.state for s in steps_of(club, party_id)[:2]] == [StepState.SENDING] * 2
+    clock = Clock(first.due_at + timedelta(minutes=1))
+    scheduler = schedulers(clock=clock)
+    await scheduler.advance(party_id, first.id)
+    clock.now = second.due_at + timedelta(minutes=1)
+    await scheduler.advance(party_id, second.id)
+    assert recorder.keys == [arrived, lost]  # the first was found in the channel, the second posted once
+    assert [s.state for s in steps_of(club, party_id)[:2]] == [StepState.SENT] * 2
+    assert [s.send_key for s in steps_of(club, party_id)[:2]] == [arrived, lost]
+
+
+async def test_a_step_cut_off_too_long_ago_is_dropped_not_resent(
+    club: FilmClub, recorder: RecordingPublisher, schedulers: Schedulers
+) -> None:
+    party_id = planned_party(club)
+    first = steps_of(club, party_id)[0]
+    assert PartyStore(club.engine).claim(first.id, first.due_at)
+    await schedulers(clock=Clock(first.due_at + RESEND_WITHIN * 2)).advance(party_id, first.id)
+    after = steps_of(club, party_id)[0]
+    assert recorder.attempts == 0 and after.state is StepState.DROPPED and after.detail == CUT_OFF
+
+
+async def test_a_retry_after_a_timeout_does_not_repeat_a_post_that_arrived(
+    club: FilmClub, recorder: RecordingPublisher, schedulers: Schedulers
+) -> None:
+    party_id = planned_party(club)
+    first = steps_of(club, party_id)[0]
+
+    class TimesOutAfterPosting(RecordingPublisher):
+        async def publish(self, channel_id: str, response: Response, key: str | None = None) -> None:
+            await super().publish(channel_id, response, key)
+            if len(self.sent) == 1:
+                raise DeliveryError("timed out", permanent=False)
+
+    publisher = TimesOutAfterPosting()
+    await schedulers(publisher, clock=Clock(first.due_at), retry_delays=(0.0,)).advance(party_id, first.id)
+    assert len(publisher.sent) == 1 and steps_of(club, party_id)[0].state is StepState.SENT
 
 
 async def test_cancel_removes_every_job_with_or_without_a_running_scheduler(

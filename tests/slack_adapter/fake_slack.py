@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import time
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs
@@ -31,6 +32,9 @@ class FakeSlack:
         self.socket_close_code: int | None = None  # 1000 once the app closed the websocket cleanly
         self.tokens: list[tuple[str, str]] = []  # (method, bearer token) of every Web API call
         self.uploads: dict[str, dict[str, Any]] = {}  # files_upload_v2's files by id: name, bytes, title, channel
+        self.messages: dict[str, list[dict[str, Any]]] = {}  # chat.postMessage's posts by channel, oldest first
+        self.clock: Callable[[], float] = time.time  # when a post is made, as Slack's ts says (tests may move it)
+        self._last_ts = 0.0
         self._changed: asyncio.Condition | None = None
         self._envelopes = itertools.count(1)
         self._runner: web.AppRunner | None = None
@@ -114,7 +118,9 @@ class FakeSlack:
                 return web.json_response({"ok": False, "error": "no_such_subteam"})
             payload["users"] = self.usergroups[body["usergroup"]]["users"]
         elif method == "chat.postMessage":
-            payload |= {"channel": body.get("channel"), "ts": "1.0"}
+            payload |= {"channel": body.get("channel"), "ts": self._post(body)}
+        elif method == "conversations.history":
+            payload |= self._history(body)
         elif method == "files.getUploadURLExternal":
             file_id = f"F{len(self.uploads) + 1}"
             self.uploads[file_id] = {"filename": body.get("filename"), "data": b""}
@@ -129,6 +135,24 @@ class FakeSlack:
         elif method == "apps.connections.open":
             payload["url"] = self.url.replace("http", "ws", 1) + "/link"
         return web.json_response(payload)
+
+    def _post(self, body: dict[str, Any]) -> str:
+        """Keep a posted message in its channel's history; its ``ts``, later than every earlier one."""
+        self._last_ts = max(self.clock(), self._last_ts + 0.000001)
+        ts = f"{self._last_ts:.6f}"
+        message = {"type": "message", "ts": ts, "text": body.get("text", ""), "bot_id": "B1"}
+        if body.get("metadata"):
+            message["metadata"] = body["metadata"]
+        self.messages.setdefault(str(body.get("channel")), []).append(message)
+        return ts
+
+    def _history(self, body: dict[str, Any]) -> dict[str, Any]:
+        """``conversations.history``: newest first, from ``oldest``; metadata only with ``include_all_metadata``."""
+        oldest = float(body.get("oldest") or 0)
+        with_metadata = str(body.get("include_all_metadata", "")).lower() in {"1", "true"}
+        found = [m for m in reversed(self.messages.get(str(body.get("channel")), [])) if float(m["ts"]) >= oldest]
+        shown = [m if with_metadata else {k: v for k, v in m.items() if k != "metadata"} for m in found]
+        return {"messages": shown, "has_more": False}
 
     async def send_envelope(self, kind: str, payload: dict[str, Any]) -> str:
         """Deliver an event over Socket Mode as Slack does (``slash_commands``, ``interactive``); its envelope id."""

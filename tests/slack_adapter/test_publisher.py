@@ -6,7 +6,7 @@ import pytest
 
 from bots.slack.app import build_client
 from bots.slack.commands import PLATFORM
-from bots.slack.publisher import SlackPublisher
+from bots.slack.publisher import EVENT_TYPE, SlackPublisher
 from core.app import FilmClub
 from core.clubs.organisers import EVERYONE
 from core.commands.registry import CommandContext
@@ -74,4 +74,28 @@ async def test_a_lasting_rate_limit_fails_the_step_without_losing_the_party(
     assert [s.state for s in store.steps(party.id) if s.id == step.id] == [StepState.FAILED]
     after = store.party(party.id)
     assert after is not None and after.status is PartyStatus.SCHEDULED
-    assert store.next_pending(party.id) is not None
+    assert store.next_open(party.id) is not None
+
+
+async def test_a_step_cut_off_after_slack_took_it_is_found_in_the_history_not_posted_again(
+    club: FilmClub, fake_slack: FakeSlack, publisher: SlackPublisher
+) -> None:
+    ctx = CommandContext(platform=PLATFORM, server_id="T1", channel_id="C42", user_id="U1", organisers=EVERYONE)
+    club.run_line("/party start film:Children of Heaven when:in 3 hours", ctx)
+    store = PartyStore(club.engine)
+    [party], _ = store.upcoming(ctx.club_key, 0, 10)
+    arrived, lost = store.steps(party.id)[:2]
+    scheduler = PartyScheduler(club, publisher)
+    for step in (arrived, lost):  # a run claimed both; the first reached Slack before it died, the second not
+        key = store.claim(step.id, step.due_at)
+        fake_slack.clock = step.due_at.timestamp
+        assert key is not None
+        if step is arrived:
+            await publisher.publish("C42", step.response, key)
+        scheduler.clock = lambda step=step: step.due_at  # type: ignore[misc]
+        await scheduler.advance(party.id, step.id)
+    posts = fake_slack.of("chat.postMessage")
+    assert [p["metadata"]["event_payload"]["step"] for p in posts] == [s.send_key for s in store.steps(party.id)[:2]]
+    assert [p["metadata"]["event_type"] for p in posts] == [EVENT_TYPE] * 2
+    assert len(fake_slack.of("conversations.history")) == 2  # asked before each resend
+    assert [s.state for s in store.steps(party.id)[:2]] == [StepState.SENT] * 2
