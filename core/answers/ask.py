@@ -50,6 +50,9 @@ CHARACTER_INTENTS = frozenset({Intent.PLAYED_BY, Intent.WHO_IS})
 MAX_CHOICES = 10
 MAX_PERSON_FILMS = 3
 MAX_TRAILING_WORDS = 6
+# A misspelled one-word title ending a question is looked for only after such a word, and with this many letters.
+LONE_TITLE_AFTER = SEPARATORS | {"of", "about"}
+MIN_LONE_TITLE_LETTERS = 7
 # The sections an answer from passages belongs in, by intent.
 SECTIONS = {
     Intent.SCORES: RECEPTION_SECTIONS,
@@ -314,6 +317,9 @@ def locate_title(titles: TitleIndex, words: list[str], fuzzy: bool = True, inner
             found = titles.resolve_exact(phrase)
             if found.candidates:
                 return found
+        ending = trailing_title(titles, core) if fuzzy else None  # "the songs for sendhoorapandi"
+        if ending is not None:
+            return ending
     return Resolution(" ".join(core))
 
 
@@ -440,13 +446,28 @@ def _bare_title(club: FilmClub, ctx: CommandContext, parsed: Question) -> Respon
 
 def _trailing_title(club: FilmClub, words: list[str]) -> FilmLookup | None:
     """A misspelled or partial title ending a question no intent matched ("were animals hurt making milo and otis")."""
-    for size in range(min(MAX_TRAILING_WORDS, len(words)), 1, -1):
+    resolution = trailing_title(club.titles, words)
+    return film_of(club, resolution) if resolution is not None else None
+
+
+def trailing_title(titles: TitleIndex, words: list[str]) -> Resolution | None:
+    """The one film a misspelled or partial title ending the words means, longest ending first.
+
+    An ending of one word counts only after a word such as "in" ("why is vijayakanth in sendhoorapandi")
+    and when long enough that a keystroke or two away from a title is still a clue.
+    """
+    for size in range(min(MAX_TRAILING_WORDS, len(words)), 0, -1):
         phrase = words[-size:]
-        if phrase[0] in FILLER or sum(w not in FILLER for w in phrase) < 2:
+        if phrase[0] in FILLER:
             continue
-        resolution = club.titles.resolve(" ".join(phrase))
+        if size == 1:
+            if len(phrase[0]) < MIN_LONE_TITLE_LETTERS or len(words) < 2 or words[-2] not in LONE_TITLE_AFTER:
+                continue
+        elif sum(w not in FILLER for w in phrase) < 2:
+            continue
+        resolution = titles.resolve(" ".join(phrase))
         if resolution.film_id is not None:
-            return film_of(club, resolution)
+            return resolution
     return None
 
 

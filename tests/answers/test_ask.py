@@ -196,3 +196,16 @@ def test_in_a_spoiler_channel_the_plot_is_shown_plainly(films: FilmClub) -> None
     assert not response.has_spoilers
     assert "What the plot says about Alfred Pennyworth (Wikipedia: Batman, part " in response.plain_text()
     assert "butler" in response.plain_text()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("who wrote the songs' lyrics for azhagarsammy", "Pazhani Bharathi"),  # the intent's words left before it
+        ("who wrote the lyrics for the songs of azhagarsammy", "Pazhani Bharathi"),
+        ("why is vadivelu in azhagarsammy", "Azhagarsamy"),  # no intent: answered from the article
+    ],
+)
+def test_a_misspelled_lone_word_title_at_the_end_is_found(films: FilmClub, question: str, expected: str) -> None:
+    text = ask(films, question).plain_text()
+    assert expected in text and "No film called" not in text and "didn't understand" not in text
