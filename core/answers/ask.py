@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from core.answers.article import ARTICLE_ANSWERS, other_titles, title_meaning
 from core.answers.aspects import Aspect, asked_aspect, aspect_answer
 from core.answers.card import build_card
+from core.answers.character_films import films_by_characters
 from core.answers.characters import cast_answer, has_character, in_cast, knows_name, played_by, role_of, who_is
 from core.answers.fields import COUNTED, FIELD_QUESTIONS, answer_field, count_answer
 from core.answers.intents import Intent, Question, parse_question
@@ -32,7 +33,7 @@ from core.answers.passages import (
 from core.answers.phrasing import FILLER, spans, strip_filler
 from core.answers.plot_events import names_character, plot_event_answer, plot_sentences, question_terms
 from core.answers.titles import Resolution, TitleIndex
-from core.commands.lookup import FilmLookup, Found
+from core.commands.lookup import FilmLookup, Found, NotFound
 from core.commands.registry import CommandContext
 from core.library.model import PEOPLE_FIELDS, FieldName, Film, Plot
 from core.responses import ChoicePart, ListPart, Response, TextPart, Visibility
@@ -63,6 +64,8 @@ SECTIONS = {
 }
 # Fact questions that ask about the plot when they name a character ("where does Julia come from").
 CHARACTER_FIELDS = frozenset({Intent.COUNTRY, Intent.RELEASED, Intent.AWARDS, Intent.LANGUAGE})
+# Questions that are about the plot when their words name a film's characters instead of its title.
+PLOT_INTENTS = CHARACTER_FIELDS | {Intent.PLOT}
 # What the article doesn't say, for the intents answered from its sentences.
 NOT_SAID = {
     Intent.SETTING: "where it is set",
@@ -120,9 +123,17 @@ def answer_question(club: FilmClub, ctx: CommandContext, question: str) -> Respo
             return bare
         trailing = _trailing_title(club, parsed.rest)
         film = trailing.film if isinstance(trailing, Found) else club.channel_film(ctx)
-        if film is not None and strip_filler(parsed.rest):
+        if not strip_filler(parsed.rest):
+            return help_response()
+        if film is not None:
             club.remember_film(ctx, film)
             return from_article(club, ctx, film, parsed.text.split())
+        match _film_by_characters(club, parsed.text.split()):
+            case Film() as named_film:
+                club.remember_film(ctx, named_film)
+                return _about(named_film, from_article(club, ctx, named_film, parsed.text.split()))
+            case Response() as choice:
+                return choice
         return help_response()
     found = _film_and_subject(club, ctx, parsed)
     if isinstance(found, Response):
@@ -174,10 +185,26 @@ def _film_and_subject(club: FilmClub, ctx: CommandContext, parsed: Question) -> 
     if resolution is None and subject:
         subject, resolution, unknown = split_subject(club.titles, subject.split())
     subject = " ".join(strip_filler(subject.split()))
+    film = club.channel_film(ctx)
     if resolution is not None:
         found = film_of(club, resolution)
-        return (found.film, subject) if isinstance(found, Found) else found.response()
-    film = club.channel_film(ctx)
+        if isinstance(found, Found):
+            return found.film, subject
+        if not isinstance(found, NotFound):
+            return found.response()
+        # no title in the words of a plot question: "which prize does ali want in the race" names a film's characters
+        words = parsed.text.split()
+        if parsed.intent not in PLOT_INTENTS:
+            return found.response()
+        if film is not None and names_character(film, words):
+            return film, subject
+        if film is None and not found.nearest:
+            match _film_by_characters(club, words):
+                case Film() as named_film:
+                    return named_film, subject
+                case Response() as choice:
+                    return choice
+        return found.response()
     if film is not None:
         return _character_elsewhere(club, ctx, parsed, film, subject) or (film, subject)
     if parsed.intent is Intent.WHO_IS and subject:
@@ -186,6 +213,22 @@ def _film_and_subject(club: FilmClub, ctx: CommandContext, parsed: Question) -> 
         found = club.find_film(unknown)
         return (found.film, subject) if isinstance(found, Found) else found.response()
     return which_film()
+
+
+def _film_by_characters(club: FilmClub, words: list[str]) -> Film | Response | None:
+    """The one film whose characters the words name, a choice when several are as close, None when none is."""
+    films = films_by_characters(club.library, words)
+    if len(films) > 1:
+        options = [f.display_title for f in films[:MAX_CHOICES]]
+        choice = ChoicePart(question="Which film do you mean?", options=options)
+        return Response(parts=[choice], visibility=Visibility.PRIVATE)
+    return films[0] if films else None
+
+
+def _about(film: Film, answer: Response) -> Response:
+    """An answer about a film the question named only by its characters, saying which film it took."""
+    note = TextPart(text=f"About {film.display_title}, by the characters named:")
+    return Response(parts=[note, *answer.parts], visibility=answer.visibility)
 
 
 def _character_elsewhere(

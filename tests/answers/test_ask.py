@@ -8,7 +8,7 @@ import pytest
 
 from core.app import FilmClub
 from core.commands.registry import CommandContext
-from core.library.model import Fact, FieldName, ParsedDocument, PersonValue, Source, SourceKind
+from core.library.model import CastValue, Fact, FieldName, ParsedDocument, PersonValue, Source, SourceKind
 from core.responses import ChoicePart, ErrorPart, ListPart, Response, SpoilerPart, TextPart, Visibility
 from core.spoilers.reveal import resolve_reveal
 
@@ -209,3 +209,38 @@ def test_in_a_spoiler_channel_the_plot_is_shown_plainly(films: FilmClub) -> None
 def test_a_misspelled_lone_word_title_at_the_end_is_found(films: FilmClub, question: str, expected: str) -> None:
     text = ask(films, question).plain_text()
     assert expected in text and "No film called" not in text and "didn't understand" not in text
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("why does lee go to han's island", "Enter the Dragon"),  # no intent: the article answers
+        ("which prize does ali want in the race", "Children of Heaven"),  # an intent, its words no title
+    ],
+)
+def test_a_question_naming_only_characters_finds_their_film(films: FilmClub, question: str, title: str) -> None:
+    text = ask(films, question).plain_text()
+    assert f"Wikipedia: {title}" in text and "No film called" not in text and "didn't understand" not in text
+
+
+def test_the_channels_film_answers_a_question_naming_its_characters(films: FilmClub, ctx: CommandContext) -> None:
+    films.run_line("/film info Children of Heaven", ctx)
+    text = ask(films, "which prize does ali want in the race", ctx).plain_text()
+    assert "Wikipedia: Children of Heaven" in text and "No film called" not in text
+    assert "No film called" in ask(films, "who directed ali and zahra's race", ctx).plain_text()  # a fact: a title
+
+
+def test_words_naming_no_character_still_get_the_help(films: FilmClub) -> None:
+    assert "didn't understand" in ask(films, "why does the weather turn so grey").plain_text()
+
+
+def test_films_sharing_the_characters_named_are_offered_to_pick(empty_club: FilmClub) -> None:
+    club = empty_club
+    for title, actor in (("Harbour Lights", "Ann Moss"), ("Night Ferry", "Joan Pike")):
+        source = Source(document_id=f"test:{title}", kind=SourceKind.WIKITEXT, title=title)
+        cast = CastValue(actor=actor, character="Marguerite Vell")
+        fact = Fact(field=FieldName.CAST, value=cast, raw=cast.display(), source=source)
+        club.library.save_document(ParsedDocument(source=source, title=title, year=1950, facts=[fact]), title)
+    club.library_changed()
+    (choice,) = [p for p in ask(club, "why does marguerite leave the harbour town").parts if isinstance(p, ChoicePart)]
+    assert sorted(choice.options) == ["Harbour Lights (1950)", "Night Ferry (1950)"]
