@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
+from core.actions.press import Pressed, press
+from core.actions.store import ActionStore
 from core.answers.titles import TitleIndex
 from core.clubs.store import ClubStore
 from core.commands.arguments import ArgumentError, parse_arguments
@@ -45,6 +47,7 @@ class FilmClub:
         ensure_schema(self.engine)
         self.library = FilmLibrary(self.engine)
         self.clubs = ClubStore(self.engine, settings.timezone)
+        self.actions = ActionStore(self.engine)
         self.registry: Registry = build_registry()
         self._index: TitleIndex | None = None
         self._index_lock = threading.Lock()
@@ -137,7 +140,7 @@ class FilmClub:
 
         """
         started = time.perf_counter()
-        response = self._run(invocation, ctx)
+        response = self.actions.remember(ctx.club_key, self._run(invocation, ctx), ctx.moment)
         log.info(
             "command",
             extra={
@@ -148,6 +151,10 @@ class FilmClub:
             },
         )
         return response
+
+    def press(self, key: str, ctx: CommandContext) -> Pressed:
+        """Run the button stored under ``key`` as the member who pressed it (see ``core.actions.press``)."""
+        return press(self, key, ctx)
 
     def _run(self, invocation: Invocation, ctx: CommandContext) -> Response:
         command = self.registry.get(invocation.group, invocation.name)

@@ -56,6 +56,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def register_tables() -> None:
     """Import every schema module, so each table is on ``metadata``."""
+    import core.actions.schema
     import core.calendar.schema
     import core.clubs.schema
     import core.library.schema

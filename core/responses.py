@@ -123,6 +123,45 @@ class PollPart(BaseModel):
     is_open: bool = True
 
 
+class Action(BaseModel):
+    """A button that runs one core command as the member who presses it.
+
+    ``line`` is the same command typed out (``/film rate Heat 4``): the console prints it, since it has no buttons.
+    ``key`` is given by the core when the answer leaves it (``core.actions``): the platform's button carries only it.
+    """
+
+    label: str
+    group: str
+    name: str
+    arguments: dict[str, str] = Field(default_factory=dict)
+    line: str
+    key: str = ""
+
+    @classmethod
+    def of(cls, label: str, group: str, name: str, **arguments: str) -> Action:
+        """An action and its typed line: the first argument bare, the rest ``name:value``, in the order given."""
+        values = list(arguments.items())
+        words = [f"/{group} {name}", *(v for _, v in values[:1]), *(f"{k}:{v}" for k, v in values[1:])]
+        return cls(label=label, group=group, name=name, arguments=arguments, line=" ".join(words))
+
+
+class ActionsPart(BaseModel):
+    """A row of buttons; ``source`` re-draws the message after a press (a poll's live tallies), when set.
+
+    ``typed`` is one line that stands for every button where none can be pressed (the console, notifications):
+    ``/film rate Heat (1995) <½ to 5>`` instead of ten lines.
+
+    ``source`` is the command whose answer this message is, as ``(group, name, arguments)``: after a press the
+    platform edits the message to that command's fresh answer, so the buttons of a closed poll go away.
+    """
+
+    kind: Literal["actions"] = "actions"
+    title: str = ""
+    actions: list[Action]
+    typed: str = ""
+    source: Action | None = None
+
+
 FileBytes = Annotated[
     bytes,
     BeforeValidator(lambda v: base64.b64decode(v) if isinstance(v, str) else v),
@@ -144,10 +183,10 @@ class FilePart(BaseModel):
     description: str = ""
 
 
-Part = Annotated[
-    TextPart | CardPart | SpoilerPart | ListPart | ChoicePart | TimePart | ErrorPart | PollPart | FilePart,
-    Field(discriminator="kind"),
-]
+AnyPart = (
+    TextPart | CardPart | SpoilerPart | ListPart | ChoicePart | TimePart | ErrorPart | PollPart | FilePart | ActionsPart
+)
+Part = Annotated[AnyPart, Field(discriminator="kind")]
 
 
 class PartyEvent(BaseModel):
@@ -189,9 +228,7 @@ class Response(BaseModel):
         return "\n".join(filter(None, (_plain(p) for p in self.parts)))
 
 
-def _plain(
-    part: TextPart | CardPart | SpoilerPart | ListPart | ChoicePart | TimePart | ErrorPart | PollPart | FilePart,
-) -> str:
+def _plain(part: AnyPart) -> str:
     match part:
         case TextPart():
             return part.text
@@ -213,6 +250,14 @@ def _plain(
             return "\n".join([part.title, *(poll_line(c) for c in part.choices)])
         case FilePart():
             return f"[file: {part.filename}]"
+        case ActionsPart():
+            return action_lines(part)
+
+
+def action_lines(part: ActionsPart) -> str:
+    """The buttons as the commands to type, for the console, notifications and logs."""
+    lines = [part.typed] if part.typed else [f"  {a.label}: {a.line}" for a in part.actions]
+    return "\n".join(filter(None, [part.title, *lines]))
 
 
 def poll_line(choice: PollChoice) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from bots.console.app import ConsoleSession, console_context, is_interactive
+from bots.console.app import ConsoleSession, is_interactive
 from core.app import FilmClub
 from core.commands.lines import Invocation
 from core.database import head_revision
@@ -28,11 +28,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="filmclub", description="The film club bot, in your terminal.")
     parser.add_argument("--json", action="store_true", help="print the neutral response as JSON, one per line")
     parser.add_argument("--spoilers", action="store_true", help="show hidden plot parts")
+    parser.add_argument("--member", metavar="NAME", help="act as this member (default: you, the OS user)")
     sub = parser.add_subparsers(dest="action")
     run = sub.add_parser("run", help="run one command line and exit")
     run.add_argument("line", nargs="+", help='e.g. "/film info Children of Heaven"')
     run.add_argument("--json", action="store_true", dest="json_run", help="print JSON")
     run.add_argument("--spoilers", action="store_true", dest="spoilers_run", help="show hidden plot parts")
+    run.add_argument("--member", metavar="NAME", dest="member_run", help="act as this member")
     ingest = sub.add_parser(
         "ingest",
         help="add documents (files, folders, Wikipedia XML dumps) to the library",
@@ -59,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_add(club: FilmClub, title: str, session: ConsoleSession) -> int:
     """``filmclub add TITLE``: the ``/film add`` command, run as the local organiser."""
-    response = club.execute(Invocation(group="film", name="add", arguments={"title": title}), console_context())
+    response = club.execute(Invocation(group="film", name="add", arguments={"title": title}), session.ctx)
     session.show(response)
     return 1 if response.is_error else 0
 
@@ -81,7 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     club.seed_bundled_films()
     as_json = args.json or getattr(args, "json_run", False)
     spoilers = args.spoilers or getattr(args, "spoilers_run", False)
-    session = ConsoleSession(club, sys.stdout, as_json=as_json, show_spoilers=spoilers)
+    member = getattr(args, "member_run", None) or args.member
+    session = ConsoleSession(club, sys.stdout, as_json=as_json, show_spoilers=spoilers, member=member)
     if args.action == "add":
         return run_add(club, " ".join(args.title), session)
     if args.action == "run":

@@ -23,25 +23,41 @@ from core.commands.registry import CommandContext
 from core.responses import Response, text
 
 PROMPT = "film club> "
+MAX_MEMBER_NAME = 80
 _REVEAL = re.compile(r"reveal\s+(?:part:)?(?P<part>\d{1,4})")
 _PLOT = re.compile(r"/?film\s+plot\b(?:.*?\bsource:(?P<source>.+?)(?=\s\w+:|$))?", re.IGNORECASE)
 
 
-def console_context() -> CommandContext:
-    """The local user runs everything, as the club's organiser."""
-    user = getpass.getuser()
+def console_context(member: str | None = None) -> CommandContext:
+    """The local user runs everything as the club's organiser; ``member`` (``--member Ana``) names another.
+
+    A name is one member wherever it is typed, so one terminal can try a poll with several voters.
+    """
+    user = " ".join((member or getpass.getuser()).split())[:MAX_MEMBER_NAME] or getpass.getuser()
     return CommandContext(
-        platform="console", server_id="local", channel_id="console", user_id=user, user_name=user, organisers=EVERYONE
+        platform="console",
+        server_id="local",
+        channel_id="console",
+        user_id=user.casefold(),
+        user_name=user,
+        organisers=EVERYONE,
     )
 
 
 class ConsoleSession:
     """One person at the terminal: their spoiler preference and where answers go."""
 
-    def __init__(self, club: FilmClub, out: TextIO, as_json: bool = False, show_spoilers: bool = False) -> None:
+    def __init__(
+        self,
+        club: FilmClub,
+        out: TextIO,
+        as_json: bool = False,
+        show_spoilers: bool = False,
+        member: str | None = None,
+    ) -> None:
         self.club = club
         self.as_json = as_json
-        self.ctx = console_context()
+        self.ctx = console_context(member)
         self.show_spoilers = show_spoilers
         self._plot_source: str | None = None  # the telling of the last plot read, for ``reveal N``
         self.use_output(out)

@@ -1,7 +1,8 @@
 """Neutral response → rich renderables for the terminal. Pure: no console, no I/O.
 
 Spoilers print as their label only, with one line after them saying how to show them, unless the member
-asked for spoilers (``filmclub --spoilers``, or ``spoilers on`` at the prompt).
+asked for spoilers (``filmclub --spoilers``, or ``spoilers on`` at the prompt). Buttons print as the command
+each one runs: a terminal has nothing to press.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from core.responses import (
+    ActionsPart,
     CardPart,
     ChoicePart,
     ErrorPart,
@@ -25,6 +27,7 @@ from core.responses import (
     SpoilerPart,
     TextPart,
     TimePart,
+    action_lines,
     poll_line,
 )
 from core.times import show_time
@@ -91,10 +94,9 @@ def render_part(part: Part, show_spoilers: bool) -> RenderableType:
         case ErrorPart():
             return Text.assemble((part.message, "bold red"), (f" {part.hint}" if part.hint else "", "yellow"))
         case PollPart():
-            lines = [Text(part.title, style="bold")] + [Text(f"  {poll_line(c)}") for c in part.choices]
-            if part.is_open:
-                lines.append(Text(f"  Vote: /poll vote <number or title> poll:{part.poll_id}", style="dim"))
-            return Group(*lines)
+            return Group(Text(part.title, style="bold"), *(Text(f"  {poll_line(c)}") for c in part.choices))
+        case ActionsPart():  # no buttons in a terminal: the command each one runs, to type
+            return Text(action_lines(part), style="dim")
 
 
 def _card(card: CardPart) -> RenderableType:

@@ -18,13 +18,15 @@ import discord
 import yarl
 from discord import app_commands
 
+from bots.discord.buttons import ActionButton
 from bots.discord.commands import build_groups
 from bots.discord.events import mirror_party
 from bots.discord.permissions import MemberOrganisers
 from bots.discord.publisher import PLATFORM, DiscordPublisher
 from bots.discord.render import render
-from bots.discord.replies import send_messages
+from bots.discord.replies import message_kwargs, send_messages
 from bots.discord.text import CHOICE_NAME_LIMIT, truncate
+from core.actions.press import Pressed
 from core.app import FilmClub
 from core.commands.lines import Invocation
 from core.commands.registry import Command, CommandContext
@@ -111,6 +113,7 @@ class FilmClubBot(discord.Client):
         self.tree = FilmClubTree(self)
         for group in build_groups(club.registry, self.answer, self.complete_film):
             self.tree.add_command(group)
+        self.add_dynamic_items(ActionButton)
         self.publisher = DiscordPublisher(self)
         self.scheduler: PartyScheduler | None = None
         self.ack_budget = ACK_BUDGET
@@ -171,6 +174,30 @@ class FilmClubBot(discord.Client):
         if response.party_event is not None:
             await self.list_party(interaction, response.party_event)
 
+    async def press(self, interaction: discord.Interaction, key: str) -> None:
+        """A press of one of our buttons: the action runs as the presser, who alone sees the answer.
+
+        A message that re-draws (a poll) is updated in place as the interaction's answer; the presser's own
+        answer then follows privately. The interaction's id makes the same press, delivered twice, count once.
+        """
+        caller = Caller.of(interaction)
+        pressed = await asyncio.to_thread(self.run_press, key, caller, str(interaction.id))
+        answer = [m.model_copy(update={"ephemeral": True}) for m in render(pressed.answer)]
+        if pressed.redrawn is None:
+            await send_messages(interaction, answer)
+            return
+        await interaction.response.edit_message(**message_kwargs(render(pressed.redrawn)[0]))
+        for message in answer:
+            await interaction.followup.send(**message_kwargs(message), ephemeral=True)
+
+    def run_press(self, key: str, caller: Caller, press_id: str) -> Pressed:
+        """Run a press for a caller (in a worker thread, like a command)."""
+        try:
+            return self.club.press(key, self.context(caller).model_copy(update={"press_id": press_id}))
+        except Exception:
+            log.exception("button press failed")
+            return Pressed(error(SORRY))
+
     async def list_party(self, interaction: discord.Interaction, event: PartyEvent) -> None:
         """Mirror a party in the server's Events, and store the new event's id with the party."""
         event_id = await mirror_party(interaction.guild, interaction.app_permissions, event)
@@ -180,21 +207,25 @@ class FilmClubBot(discord.Client):
     def run_command(self, command: Command, invocation: Invocation, caller: Caller) -> Response:
         """Run a command for a caller (in a worker thread: it reads the database)."""
         try:
-            ctx = CommandContext(
-                platform=PLATFORM,
-                server_id=caller.server_id,
-                channel_id=caller.channel_id,
-                user_id=caller.user_id,
-                user_name=caller.user_name,
-                organisers=caller.organisers,
-                shard_key=caller.shard_key,
-            )
-            response = self.club.execute(invocation, ctx)
+            response = self.club.execute(invocation, self.context(caller))
             self.club.warm_titles()  # a command that changed the library rebuilds the index here, not on the loop
         except Exception:  # execute never raises by contract; a database gone away still must not go unanswered
             log.exception("command failed", extra={"command": command.path})
             return error(SORRY)
         return response
+
+    @staticmethod
+    def context(caller: Caller) -> CommandContext:
+        """The core's view of a caller."""
+        return CommandContext(
+            platform=PLATFORM,
+            server_id=caller.server_id,
+            channel_id=caller.channel_id,
+            user_id=caller.user_id,
+            user_name=caller.user_name,
+            organisers=caller.organisers,
+            shard_key=caller.shard_key,
+        )
 
     def complete_film(self, typed: str) -> list[app_commands.Choice[str]]:
         """Suggest films for what a member has typed (the title index is in memory: no thread needed)."""

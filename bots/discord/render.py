@@ -23,6 +23,7 @@ from bots.discord.text import (
     truncate,
 )
 from core.responses import (
+    ActionsPart,
     CardPart,
     ChoicePart,
     ErrorPart,
@@ -41,6 +42,15 @@ from core.responses import (
 EMPTY_ANSWER = "Done."
 ATTACHMENTS_PER_MESSAGE = 10  # Discord's limit
 SPOILER_MARK = "||"
+BUTTONS_PER_ROW, ROWS_PER_MESSAGE = 5, 5  # Discord's limits of a message's components
+BUTTON_LABEL_LIMIT = 80
+
+
+class DiscordButton(BaseModel):
+    """One button: its label, and the key of the core action it runs (``bots.discord.buttons``)."""
+
+    label: str
+    key: str
 
 
 class DiscordMessage(BaseModel):
@@ -50,6 +60,7 @@ class DiscordMessage(BaseModel):
     embeds: list[dict[str, Any]] = Field(default_factory=list)
     ephemeral: bool = False
     files: list[FilePart] = Field(default_factory=list)  # attached to the message (a PNG card, an .ics)
+    rows: list[list[DiscordButton]] = Field(default_factory=list)  # buttons, below the content
 
 
 def render(response: Response) -> list[DiscordMessage]:
@@ -69,6 +80,8 @@ def render(response: Response) -> list[DiscordMessage]:
         elif isinstance(part, CardPart):
             for embed in card_embeds(part):
                 packer.add_embed(embed)
+        elif isinstance(part, ActionsPart):
+            packer.add_buttons(part)
         else:
             for piece in _content_pieces(part):
                 packer.add_text(piece)
@@ -142,19 +155,31 @@ class _Packer:
         self._content = ""
         self._embeds: list[Embed] = []
         self._files: list[FilePart] = []
+        self._rows: list[list[DiscordButton]] = []
 
     def add_text(self, piece: str) -> None:
         joined = f"{self._content}\n{piece}" if self._content else piece
-        if self._embeds or len(joined) > CONTENT_LIMIT:
+        if self._embeds or self._rows or len(joined) > CONTENT_LIMIT:
             self._flush()
             joined = piece
         self._content = joined
 
     def add_embed(self, embed: Embed) -> None:
         total = sum(embed_size(e) for e in self._embeds) + embed_size(embed)
-        if len(self._embeds) >= EMBEDS_PER_MESSAGE or total > EMBED_TOTAL_LIMIT:
+        if self._rows or len(self._embeds) >= EMBEDS_PER_MESSAGE or total > EMBED_TOTAL_LIMIT:
             self._flush()
         self._embeds.append(embed)
+
+    def add_buttons(self, part: ActionsPart) -> None:
+        """The part's title, then its buttons below it (at most 25: Discord's limit), ending the message."""
+        if part.title:
+            self.add_text(escape(part.title))
+        elif self._rows:
+            self._flush()
+        buttons = [DiscordButton(label=truncate(a.label, BUTTON_LABEL_LIMIT), key=a.key) for a in part.actions]
+        self._rows = [buttons[i : i + BUTTONS_PER_ROW] for i in range(0, len(buttons), BUTTONS_PER_ROW)][
+            :ROWS_PER_MESSAGE
+        ]
 
     def add_file(self, part: FilePart) -> None:
         self._files.append(part)
@@ -167,7 +192,10 @@ class _Packer:
         return done
 
     def _flush(self) -> None:
-        if self._content or self._embeds:
-            self._done.append(DiscordMessage(content=self._content, embeds=self._embeds, ephemeral=self.ephemeral))
+        if self._content or self._embeds or self._rows:
+            self._done.append(
+                DiscordMessage(content=self._content, embeds=self._embeds, ephemeral=self.ephemeral, rows=self._rows)
+            )
         self._content = ""
         self._embeds = []
+        self._rows = []

@@ -7,6 +7,7 @@ from typing import Any
 
 import discord
 
+from bots.discord.buttons import action_view
 from bots.discord.render import DiscordMessage
 
 
@@ -45,6 +46,8 @@ def message_kwargs(message: DiscordMessage) -> dict[str, Any]:
     }
     if message.content:
         payload["content"] = message.content
+    if message.rows:
+        payload["view"] = action_view(message.rows)
     if message.files:
         payload["files"] = [
             discord.File(io.BytesIO(f.data), filename=f.filename, description=f.description or None)

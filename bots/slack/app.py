@@ -18,11 +18,10 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bots.slack.commands import action_user, read_command, slack_context
 from bots.slack.organisers import SlackOrganisers
-from bots.slack.render import POLL_ACTION, REVEAL_ACTION, render, render_reveal
+from bots.slack.render import ACTION, REVEAL_ACTION, render, render_reveal
 from bots.slack.uploads import upload_files
 from core.app import FilmClub
-from core.commands.lines import Invocation
-from core.responses import Response, error
+from core.responses import Response, Visibility, error
 from core.settings import Settings
 from core.spoilers.reveal import resolve_reveal
 
@@ -90,27 +89,27 @@ def build_app(club: FilmClub, client: AsyncWebClient, signing_secret: str | None
         message = render_reveal(part)
         await respond(text=message.text, blocks=message.blocks, response_type="ephemeral", replace_original=False)
 
-    app.action(re.compile(rf"^{POLL_ACTION}_\d+$"))(poll_press_listener(club))
+    app.action(re.compile(rf"^{ACTION}_\d+$"))(press_listener(club))
     return app
 
 
-def poll_press_listener(club: FilmClub) -> Any:
-    """A poll button: the press is a ``/poll vote``; the voter hears back privately, the message's tallies update."""
+def press_listener(club: FilmClub) -> Any:
+    """Any of our buttons: the stored command runs as the presser, who alone hears back.
+
+    A message that re-draws (a poll's tallies) is updated in place.
+    """
 
     async def listener(ack: Any, body: dict[str, Any], respond: Any, client: AsyncWebClient) -> None:
         await ack()
         action = (body.get("actions") or [{}])[0]
-        poll_id, _, position = str(action.get("value", "")).partition(":")
         ctx = slack_context(body, SlackOrganisers(client, action_user(body), asyncio.get_running_loop()))
         # the same press delivered twice (Slack retries an action it thinks unanswered) counts once
         ctx = ctx.model_copy(update={"press_id": f"{ctx.user_id}:{action.get('action_ts', '')}"})
-        vote = Invocation(group="poll", name="vote", arguments={"film": position, "poll": poll_id})
-        await answer(respond, await asyncio.to_thread(club.execute, vote, ctx))
-        shown = await asyncio.to_thread(
-            club.execute, Invocation(group="poll", name="show", arguments={"poll": poll_id}), ctx
-        )
-        message, ts = render(shown), (body.get("message") or {}).get("ts")
-        if ts and not shown.is_error:
+        pressed = await asyncio.to_thread(club.press, str(action.get("value", "")), ctx)
+        await answer(respond, pressed.answer.model_copy(update={"visibility": Visibility.PRIVATE}))
+        ts = (body.get("message") or {}).get("ts")
+        if ts and pressed.redrawn is not None:
+            message = render(pressed.redrawn)
             await client.chat_update(channel=ctx.channel_id, ts=ts, text=message.text, blocks=message.blocks)
 
     return listener

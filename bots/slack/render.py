@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 
 from bots.slack.commands import CHANNEL_ID_TEXT
 from core.responses import (
+    ActionsPart,
     CardPart,
     ChoicePart,
     ErrorPart,
@@ -32,8 +33,9 @@ from core.responses import (
 from core.times import show_time
 
 REVEAL_ACTION = "reveal_spoiler"
-POLL_ACTION = "poll_vote"  # one per film: ``poll_vote_<n>`` (action ids are unique within a block)
+ACTION = "filmclub_action"  # one per button: ``filmclub_action_<n>`` (action ids are unique within a block)
 MAX_BUTTONS = 25  # Slack's limit of elements in one actions block
+MAX_BUTTON_TEXT = 75
 MAX_BLOCKS = 50
 MAX_SECTION = 3000
 MAX_FIELD = 2000
@@ -153,27 +155,29 @@ def render_part(part: Part, private: bool = False) -> list[Block]:
             blocks = _section(f":warning: {escape(part.message)}")
             return [*blocks, _context(escape(part.hint))] if part.hint else blocks
         case PollPart():
-            return _poll(part)
+            return _section("\n".join([f"*{escape(part.title)}*", *(escape(poll_line(c)) for c in part.choices)]))
+        case ActionsPart():
+            return _actions(part)
         case FilePart():  # bots.slack.uploads sends it where the answer's visibility says
             where = "in your direct messages" if private else "below"
             return [_context(f":paperclip: {escape(part.filename)} is uploaded {where}.")]
 
 
-def _poll(part: PollPart) -> list[Block]:
-    """A poll's tallies, and while it is open one button per film (a press votes, a second takes it back)."""
-    blocks = _section("\n".join([f"*{escape(part.title)}*", *(escape(poll_line(c)) for c in part.choices)]))
-    if not part.is_open:
-        return blocks
-    buttons = [
-        {
-            "type": "button",
-            "action_id": f"{POLL_ACTION}_{c.position}",
-            "text": {"type": "plain_text", "text": _cut(f"{c.position}. {c.title}", 75)},
-            "value": f"{part.poll_id}:{c.position}",
-        }
-        for c in part.choices[:MAX_BUTTONS]
-    ]
-    return [*blocks, {"type": "actions", "block_id": f"poll-{part.poll_id}", "elements": buttons}]
+def _actions(part: ActionsPart) -> list[Block]:
+    """Buttons, each carrying its action's key; a press reaches the one ``filmclub_action_…`` listener."""
+    blocks = _section(escape(part.title)) if part.title else []
+    for start in range(0, len(part.actions), MAX_BUTTONS):
+        buttons = [
+            {
+                "type": "button",
+                "action_id": f"{ACTION}_{start + n}",
+                "text": {"type": "plain_text", "text": _cut(a.label, MAX_BUTTON_TEXT)},
+                "value": a.key,
+            }
+            for n, a in enumerate(part.actions[start : start + MAX_BUTTONS])
+        ]
+        blocks.append({"type": "actions", "elements": buttons})
+    return blocks
 
 
 def render(response: Response) -> SlackMessage:

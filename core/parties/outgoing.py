@@ -34,8 +34,8 @@ def outgoing_message(
         late_by: how late it is, when late enough to say so.
 
     Returns:
-        The step's planned response with the guest list (reminders), a late note first, and spoilers
-        shown plainly in the club's spoiler channels.
+        The step's planned response with the guest list (reminders), a late note first, spoilers
+        shown plainly in the club's spoiler channels, and its buttons stored for the club's members.
 
     """
     parts: list[Part] = list(step.response.parts)
@@ -50,7 +50,7 @@ def outgoing_message(
         parts = [
             guard(Content.PLOT_BEAT, p.label, p.text, plain=True) if isinstance(p, SpoilerPart) else p for p in parts
         ]
-    return Response(parts=parts)
+    return club.actions.remember(party.club_key, Response(parts=parts))
 
 
 def coming(names: list[str]) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
@@ -29,6 +29,7 @@ from core.parties.prompts import (
     the_reception,
     the_themes,
 )
+from core.ratings.buttons import rating_actions
 from core.responses import Response, TextPart, TimePart
 
 DEFAULT_RUNTIME = 100
@@ -188,7 +189,15 @@ def build_plan(request: PlanRequest) -> list[PlannedStep]:
             steps.append(_step(StepKind.DISCUSSION, label, start + timedelta(minutes=minute), prompt))
             minute += DISCUSSION_GAP
     steps.append(_step(StepKind.FOLLOW_UP, "Follow-up the next day", _local_days(start, tz, 1), _follow_up(film)))
-    return steps
+    return _with_ratings(steps, film)
+
+
+def _with_ratings(steps: list[PlannedStep], film: Film) -> list[PlannedStep]:
+    """The last discussion prompt (the follow-up when there is none) carries the rating buttons."""
+    discussions = [i for i, s in enumerate(steps) if s.kind is StepKind.DISCUSSION]
+    last = discussions[-1] if discussions else len(steps) - 1
+    rated = steps[last].response.model_copy(update={"parts": [*steps[last].response.parts, rating_actions(film)]})
+    return [*steps[:last], replace(steps[last], response=rated), *steps[last + 1 :]]
 
 
 def _step(kind: StepKind, label: str, due_at: datetime, content: Prompt | Response) -> PlannedStep:

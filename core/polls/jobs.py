@@ -159,7 +159,7 @@ class ClubLoop:
             if party is not None:
                 self.parties.schedule(party)
             log.info("poll closed", extra={"poll": poll_id, "late": closed.late, "party": closed.party_id})
-            await self._post(closed.channel_id, result_response(closed, party))
+            await self._post(closed.club_key, closed.channel_id, result_response(closed, party))
         except Exception:
             log.exception("poll close failed", extra={"poll": poll_id})
 
@@ -186,12 +186,13 @@ class ClubLoop:
             if poll is not None:
                 self.schedule_close(poll)
             log.info("club night opened", extra={"club": club_key, "poll": poll.id if poll else None})
-            await self._post(night.channel_id, message)
+            await self._post(club_key, night.channel_id, message)
         except Exception:
             log.exception("club night step failed", extra={"club": club_key})
 
-    async def _post(self, channel_id: str, response: Response) -> None:
-        await self.parties.publisher.publish(channel_id, response)
+    async def _post(self, club_key: str, channel_id: str, response: Response) -> None:
+        """Publish for a club: the message's buttons are stored for its members first."""
+        await self.parties.publisher.publish(channel_id, self.club.actions.remember(club_key, response))
 
 
 def _shard(alias: str) -> int:

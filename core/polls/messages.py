@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from core.parties.store import Party
 from core.polls.store import Poll, outcome_of
-from core.responses import Part, PollChoice, PollPart, Response, TextPart, TimePart
+from core.responses import Action, ActionsPart, Part, PollChoice, PollPart, Response, TextPart, TimePart
 from core.times import DAY, show_time
 
 
@@ -39,15 +39,27 @@ def poll_part(poll: Poll, watched: dict[int, datetime]) -> PollPart:
 
 
 def poll_response(poll: Poll, watched: dict[int, datetime], note: str = "") -> Response:
-    """The poll message: its films and tallies, when it closes, and how to vote without buttons."""
+    """The poll message: its films and tallies, when it closes, and a vote button per film while it is open.
+
+    A press re-draws the message from ``/poll show``: the tallies move, and once the poll is closed the buttons go.
+    """
+    shown = poll_part(poll, watched)
     parts: list[Part] = [TextPart(text=note)] if note else []
-    parts += [
-        poll_part(poll, watched),
-        TimePart(label="Closes", at=poll.closes_at, zone=poll.zone),
-        TextPart(
-            text=f"Back as many films as you like; press again to take a vote back. /poll vote poll:{poll.id} <number>"
-        ),
-    ]
+    parts += [shown, TimePart(label="Closes", at=poll.closes_at, zone=poll.zone)]
+    if shown.is_open:
+        votes = [
+            Action.of(f"{c.position}. {c.title}", "poll", "vote", film=str(c.position), poll=str(poll.id))
+            for c in shown.choices
+        ]
+        source = Action.of("Show", "poll", "show", poll=str(poll.id))
+        parts.append(
+            ActionsPart(
+                title="Back as many films as you like; press again to take a vote back.",
+                actions=votes,
+                typed=f"/poll vote <number> poll:{poll.id}",
+                source=source,
+            )
+        )
     return Response(parts=parts)
 
 

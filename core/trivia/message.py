@@ -1,8 +1,8 @@
 """A film's trivia as a message: each question in the open, its answer hidden and naming its sources.
 
 The same message opens a watch party (before "press play") and answers ``/film trivia``. A question with
-choices shows them as a `ChoicePart` (numbered lines on every platform); ``/film trivia <title> question:N
-answer:N`` tells the member alone whether their pick is right.
+choices shows them as a `ChoicePart` (numbered lines on every platform) and a button per choice: a press, or
+``/film trivia <title> question:N answer:N`` typed, tells the member alone whether their pick is right.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from core.library.model import Film
-from core.responses import ChoicePart, Part, Response, SpoilerPart, TextPart
+from core.responses import Action, ActionsPart, ChoicePart, Part, Response, SpoilerPart, TextPart
 from core.trivia.question import Question
 from core.trivia.reveal import answer_id
 
@@ -36,6 +36,7 @@ def trivia_response(film: Film, questions: Sequence[Question], opener: bool = Fa
     for number, question in enumerate(questions, start=1):
         if question.options:
             parts.append(ChoicePart(question=f"{number}. {question.ask}", options=list(question.options)))
+            parts.append(_picks(film, number, len(question.options)))
         else:
             parts.append(TextPart(text=f"{number}. {question.ask}"))
         parts.append(
@@ -45,7 +46,17 @@ def trivia_response(film: Film, questions: Sequence[Question], opener: bool = Fa
                 reveal_id=answer_id(film, number, question),
             )
         )
-    if any(q.options for q in questions):
-        answer = f"/film trivia {film.title} question:N answer:N"
-        parts.append(TextPart(text=f"Pick a choice with {answer}: only you see whether you're right."))
     return Response(parts=parts)
+
+
+def _picks(film: Film, number: int, options: int) -> ActionsPart:
+    """One button per choice of question ``number``: only the presser hears whether it is right."""
+    title = film.display_title
+    return ActionsPart(
+        title=f"Your pick for question {number} (only you see whether you're right):",
+        actions=[
+            Action.of(f"{number}: {pick}", "film", "trivia", title=title, question=str(number), answer=str(pick))
+            for pick in range(1, options + 1)
+        ],
+        typed=f"/film trivia {title} question:{number} answer:<1–{options}>",
+    )

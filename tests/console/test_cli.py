@@ -185,3 +185,15 @@ def test_a_mistyped_or_bare_command_says_what_would_work(cli_db: Path, capsys: p
     assert main(["run", "/film"]) == 1
     out = " ".join(capsys.readouterr().out.split())
     assert "/film needs a subcommand:" in out and "/film info <title>" in out and "/film reveal" in out
+
+
+def test_member_lets_one_terminal_try_a_poll_with_several_voters(
+    cli_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["run", "/poll start films:Batman; Ra.One closes:in 2 hours"]) == 0
+    assert main(["--member", "Ana", "run", "/poll vote Batman"]) == 0
+    assert main(["run", "--member", "Bo", "/poll vote 1"]) == 0
+    assert main(["run", "--member", "ana", "/poll vote 1"]) == 0  # Ana again, typed otherwise: her vote back
+    capsys.readouterr()
+    assert main(["run", "/poll show"]) == 0
+    assert "1. Batman — 1 vote" in capsys.readouterr().out

@@ -28,3 +28,8 @@ def add_guild(client: discord.Client, payload: dict[str, Any]) -> None:
 def interaction_for(client: discord.Client, payload: dict[str, Any]) -> discord.Interaction:
     """An interaction object for a payload, to answer directly (without running a command)."""
     return discord.Interaction(data=payload, state=client._connection)  # type: ignore[arg-type]
+
+
+def deliver(client: discord.Client, payload: dict[str, Any]) -> None:
+    """Hand an interaction to the client as the gateway's INTERACTION_CREATE does (button presses go this way)."""
+    client._connection.parse_interaction_create(payload)

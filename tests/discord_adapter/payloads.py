@@ -175,7 +175,7 @@ def message(message_id: str, channel_id: str, body: dict[str, Any]) -> dict[str,
         "pinned": False,
         "type": 0,
         "flags": body.get("flags", 0),
-        "components": [],
+        "components": body.get("components") or [],
     }
 
 

@@ -58,17 +58,28 @@ def slash_body(fake: FakeSlack, command: str, text: str, user: str = "U1", team:
     )
 
 
-def action_body(fake: FakeSlack, value: str, user: str = "U1") -> str:
+def action_body(
+    fake: FakeSlack,
+    value: str,
+    user: str = "U1",
+    action_id: str = "reveal_spoiler",
+    team: str = "T1",
+    action_ts: str = "1.1",
+) -> str:
+    """A signed-ready ``block_actions`` body: a press of one button on a message of the bot's."""
     payload: dict[str, Any] = {
         "type": "block_actions",
         "user": {"id": user, "username": "member"},
-        "team": {"id": "T1"},
+        "team": {"id": team},
         "channel": {"id": "C1"},
+        "message": {"ts": "1700000000.000100"},
         "api_app_id": "A1",
         "token": "legacy",
         "trigger_id": "1.2.3",
         "response_url": f"{fake.url}/respond/xyz",
-        "actions": [{"action_id": "reveal_spoiler", "block_id": "b", "type": "button", "value": value}],
+        "actions": [
+            {"action_id": action_id, "block_id": "b", "type": "button", "value": value, "action_ts": action_ts}
+        ],
     }
     return urlencode({"payload": json.dumps(payload)})
 
