@@ -24,6 +24,7 @@ from core.answers.passages import (
     PRODUCTION_SECTIONS,
     RECEPTION_SECTIONS,
     SONG_SECTIONS,
+    beat_part,
     best_passages,
     content_terms,
     not_said,
@@ -36,7 +37,7 @@ from core.answers.titles import Resolution, TitleIndex
 from core.commands.lookup import FilmLookup, Found, NotFound
 from core.commands.registry import CommandContext
 from core.library.model import PEOPLE_FIELDS, FieldName, Film, Plot
-from core.responses import ChoicePart, ListPart, Response, TextPart, Visibility
+from core.responses import ChoicePart, ListPart, Response, SpoilerPart, TextPart, Visibility
 from core.spoilers.plot import tellings
 from core.spoilers.policy import beat_content, guard
 from core.spoilers.reveal import reveal_id
@@ -421,21 +422,29 @@ def plot_answer(club: FilmClub, ctx: CommandContext, film: Film, words: list[str
     if START_WORDS & set(words):
         if not plots:
             return no_plot(film)
-        plot = plots[0]
-        setup = f"{plot.beats[0].text} ({plot.source.label}, part 1 of {len(plot.beats)}, the set-up)"
-        return Response(parts=[TextPart(text=setup)])
+        return Response(parts=[setup(film, plots[0], ctx.spoiler_channel)])
     if content_terms([w for w in words if w not in PLOT_WORDS]):
         found = passage_answer(club.library, film, words, ctx.spoiler_channel, PLOT_SECTION)
         if found is not None:
             return found
-    parts: list[TextPart] = []
+    parts: list[TextPart | SpoilerPart] = []
     if film.facts_for(FieldName.SUMMARY):
         parts.append(answer_field(film, Intent.SUMMARY).parts[0])  # type: ignore[arg-type]
     if not plots:
         parts.extend(p for p in no_plot(film).parts if isinstance(p, TextPart))
-    elif club.registry.get("film", "plot") is not None:
-        parts.append(TextPart(text=f"The plot is hidden behind spoiler tags: try `/film plot {film.title}`."))
-    return Response(parts=list(parts)) if parts else not_said(film)
+        return Response(parts=list(parts))
+    parts.append(setup(film, plots[0], ctx.spoiler_channel))  # what happens: the set-up is open, as in `/film plot`
+    later = len(plots[0].beats) - 1
+    if later and club.registry.get("film", "plot") is not None:
+        rest = f"The rest ({later} more part{'s' if later > 1 else ''}) is hidden behind spoiler tags"
+        parts.append(TextPart(text=f"{rest}: try `/film plot {film.title}`."))
+    return Response(parts=list(parts))
+
+
+def setup(film: Film, plot: Plot, plain: bool) -> TextPart | SpoilerPart:
+    """The first part of a plot as ``/film plot`` shows it (the set-up: open), cited with its place."""
+    beat = plot.beats[0]
+    return beat_part(film, plot, beat, beat.text, plain, plot.source.label)
 
 
 def ending(film: Film, plot: Plot, spoiler_channel: bool) -> Response:

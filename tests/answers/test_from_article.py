@@ -3,6 +3,8 @@ the new intents (title meaning, other titles, about, setting, filming), and "the
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from core.app import FilmClub
@@ -12,6 +14,7 @@ from core.library.model import CastValue, Fact, FieldName, ParsedDocument, Sourc
 from core.responses import Response, SpoilerPart, TextPart
 from core.spoilers.reveal import resolve_reveal
 from tests.answers.conftest import DEV_ARTICLES
+from tests.answers.synthetic import SET_IN_LEAD, ingest_article
 
 
 def ask(club: FilmClub, ctx: CommandContext, question: str) -> Response:
@@ -85,6 +88,18 @@ def test_the_ending_is_the_last_plot_part_hidden(club: FilmClub, ctx: CommandCon
 def test_the_start_is_the_open_setup(club: FilmClub, ctx: CommandContext) -> None:
     said = texts(ask(club, ctx, "what happens at the start of batman"))
     assert "part 1 of 10, the set-up" in said
+
+
+def test_what_happens_tells_the_open_setup_and_points_to_the_hidden_rest(club: FilmClub, ctx: CommandContext) -> None:
+    said = texts(ask(club, ctx, "what happens in batman"))
+    assert "part 1 of 10, the set-up" in said and "The rest (9 more parts) is hidden" in said
+    assert "Bat-Signal" not in said  # the ending stays hidden
+
+
+def test_what_happens_in_a_one_part_plot_is_that_part(club: FilmClub, ctx: CommandContext, tmp_path: Path) -> None:
+    ingest_article(club, tmp_path, "ash", SET_IN_LEAD)
+    said = texts(ask(club, ctx, "what happens in harbour of ash"))
+    assert "quarantined with the crew" in said and "part 1 of 1, the set-up" in said and "hidden" not in said
 
 
 def test_passages_of_a_film_without_a_plot_on_both_databases(club: FilmClub, ctx: CommandContext) -> None:
