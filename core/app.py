@@ -11,6 +11,7 @@ import gc
 import logging
 import threading
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
@@ -28,6 +29,7 @@ from core.library.model import Film
 from core.library.store import FilmLibrary
 from core.responses import ErrorPart, Response, Visibility, error
 from core.settings import Settings
+from core.spoilers.reveal import resolve_reveal
 
 if TYPE_CHECKING:
     from core.ingest.files import IngestReport
@@ -139,12 +141,32 @@ class FilmClub:
             The command's response; a refusal, a usage message or an apology instead of raising.
 
         """
+        return self._logged(f"/{invocation.group} {invocation.name}", ctx, lambda: self._run(invocation, ctx))
+
+    def reveal(self, reveal_id: str, ctx: CommandContext) -> Response:
+        """A Reveal press: the hidden part, for the presser alone, logged and never raising like a command.
+
+        Returns:
+            The part as a private `SpoilerPart` (the platform shows it in the open to the presser), or a refusal
+            when the id names nothing (forged, or from a telling of the plot that has since changed).
+        """
+
+        def run() -> Response:
+            part = resolve_reveal(self, reveal_id)
+            if part is None:
+                return error("That hidden part is no longer available.", "Ask for the plot again.")
+            return Response(parts=[part], visibility=Visibility.PRIVATE)
+
+        return self._logged("reveal", ctx, run)
+
+    def _logged(self, what: str, ctx: CommandContext, run: Callable[[], Response]) -> Response:
+        """Answer, with the answer's buttons stored, and one log line saying what was asked, by which club, how fast."""
         started = time.perf_counter()
-        response = self.actions.remember(ctx.club_key, self._run(invocation, ctx), ctx.moment)
+        response = self.actions.remember(ctx.club_key, run(), ctx.moment)
         log.info(
             "command",
             extra={
-                "command": f"/{invocation.group} {invocation.name}"[:80],
+                "command": what[:80],
                 "club": ctx.club_key[:120],
                 "outcome": "refused" if response.is_error else "answered",
                 "ms": round((time.perf_counter() - started) * 1000, 1),

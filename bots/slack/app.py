@@ -21,9 +21,8 @@ from bots.slack.organisers import SlackOrganisers
 from bots.slack.render import ACTION, REVEAL_ACTION, render, render_reveal
 from bots.slack.uploads import upload_files
 from core.app import FilmClub
-from core.responses import Response, Visibility, error
+from core.responses import Response, SpoilerPart, Visibility
 from core.settings import Settings
-from core.spoilers.reveal import resolve_reveal
 
 log = logging.getLogger(__name__)
 
@@ -79,12 +78,13 @@ def build_app(club: FilmClub, client: AsyncWebClient, signing_secret: str | None
         app.command(f"/{group}")(command_listener(club, group))
 
     @app.action(REVEAL_ACTION)
-    async def reveal(ack: Any, body: dict[str, Any], respond: Any) -> None:
+    async def reveal(ack: Any, body: dict[str, Any], respond: Any, client: AsyncWebClient) -> None:
         await ack()
-        value = (body.get("actions") or [{}])[0].get("value", "")
-        part = await asyncio.to_thread(resolve_reveal, club, value)
-        if part is None:
-            await answer(respond, error("That hidden part is no longer available.", "Ask for the plot again."))
+        value = str((body.get("actions") or [{}])[0].get("value", ""))
+        ctx = slack_context(body, SlackOrganisers(client, action_user(body), asyncio.get_running_loop()))
+        revealed = await asyncio.to_thread(club.reveal, value, ctx)
+        if revealed.is_error or not isinstance(part := revealed.parts[0], SpoilerPart):
+            await answer(respond, revealed)
             return
         message = render_reveal(part)
         await respond(text=message.text, blocks=message.blocks, response_type="ephemeral", replace_original=False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import time
 
 import pytest
@@ -75,10 +76,16 @@ async def test_plot_spoilers_get_a_reveal_button_answered_only_to_the_presser(
     assert "podium" in everything(revealed)
 
 
-async def test_a_garbage_reveal_value_is_refused_politely(slack_app: AsyncApp, fake_slack: FakeSlack) -> None:
-    await dispatch(slack_app, action_body(fake_slack, "plot:999999999999999999999:zz:1:zz"))
-    [answer] = await responses(fake_slack)
+async def test_a_garbage_reveal_value_is_refused_politely(
+    slack_app: AsyncApp, fake_slack: FakeSlack, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.INFO, logger="core.app"):
+        await dispatch(slack_app, action_body(fake_slack, "plot:999999999999999999999:zz:1:zz"))
+        [answer] = await responses(fake_slack)
     assert answer["response_type"] == "ephemeral" and "no longer available" in answer["text"]
+    # the press went through the core's one way of answering: logged like every command, with the club
+    [line] = [r for r in caplog.records if r.getMessage() == "command" and getattr(r, "command", "") == "reveal"]
+    assert line.club == "slack:T1" and line.outcome == "refused"  # type: ignore[attr-defined]
 
 
 async def test_bad_signature_and_stale_timestamp_are_401_and_run_nothing(
