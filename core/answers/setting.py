@@ -66,7 +66,7 @@ def plot_place(film: Film, plain: bool) -> Response | None:
     plot = plots[0]
     for beat in plot.beats:
         sentences = split_sentences(beat.text) or [beat.text]
-        scored = [(place_score(s, people), -i, s) for i, s in enumerate(sentences)]
+        scored = [(place_score(s, people, origins=False), -i, s) for i, s in enumerate(sentences)]
         best = max(scored)
         if best[0] > 0:
             return Response(parts=[beat_part(film, plot, beat, best[2], plain, plot.source.label)])

@@ -32,3 +32,26 @@ def test_without_one_the_place_the_plot_opens_in_answers_openly(
     assert "farm outside Dunmore, a village on the Irish coast" in answer
     assert "part 1 of" in answer and "the set-up" in answer
     assert "Prague" not in answer and "early in" not in answer
+
+
+VOYAGE = """{{Infobox film
+| name = The Salt Road
+| director = Lena Moor
+| released = 2011
+}}
+'''The Salt Road''' is a 2011 adventure film.
+
+== Plot ==
+Ines Varga, a young trader from Lisbon whose songs are sung in Portuguese, owes money to her cousin. She sails to a
+remote island to dig for her late father's buried salt.
+
+On the island she finds the pit empty.
+"""
+
+
+def test_where_a_character_comes_from_or_a_language_is_not_the_setting(
+    empty_club: FilmClub, ctx: CommandContext, tmp_path: Path
+) -> None:
+    ingest_article(empty_club, tmp_path, "salt", VOYAGE)
+    answer = said(empty_club, ctx, "where does the salt road take place")
+    assert "She sails to a remote island" in answer and "Lisbon" not in answer
