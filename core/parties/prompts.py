@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from core.answers.characters import roles
 from core.answers.cite import Cited, cite_groups, cited_text, join_words
@@ -75,18 +76,7 @@ class Characters:
     def __init__(self, film: Film, plot: Plot | None) -> None:
         self.roles = [r for r in roles(film) if r.character]
         whole = " ".join(b.text for b in plot.beats) if plot else ""
-        names = [[n.strip() for n in re.split(r"/|\(|\)", r.character or "") if n.strip()] for r in self.roles]
-        nicknames = [re.findall(r'"([^"]+)"', r.character or "") for r in self.roles]
-        shorter = [{*(_untitled(n) for n in role), *(w for n in role for w in _name_words(n))} for role in names]
-        shared = {w for i, ws in enumerate(shorter) for w in ws if any(w in other for other in shorter[i + 1 :])}
-        self._spellings: list[list[tuple[str, re.Pattern[str]]]] = []
-        for role_names, nicks, short in zip(names, nicknames, shorter, strict=True):
-            rest = sorted(short - shared - set(role_names) - set(nicks), key=lambda n: (-n.count(" "), -len(n)))
-            candidates = [*role_names, *nicks, *rest]
-            proper = [
-                n for n in candidates if n and n[0].isupper() and not re.search(rf"\b{re.escape(n.lower())}\b", whole)
-            ]
-            self._spellings.append([(n, _name_pattern(n)) for n in proper])
+        self._spellings = _spellings(tuple(r.character or "" for r in self.roles), whole)
 
     def named_in(self, text: str) -> list[str]:
         """Name the characters ``text`` mentions, by first mention, as the text spells them."""
@@ -355,6 +345,24 @@ def _closing_sentence(text: str) -> str:
         if _FINAL_IMAGE.search(sentence):
             return sentence
     return sentences[-1]
+
+
+@lru_cache(maxsize=256)  # every party of a film asks the same: ~5 ms of patterns a film, computed once
+def _spellings(characters: tuple[str, ...], whole: str) -> tuple[tuple[tuple[str, re.Pattern[str]], ...], ...]:
+    """Per character, the spellings that name them in a plot (``whole``) and their patterns, longest first."""
+    names = [[n.strip() for n in re.split(r"/|\(|\)", c) if n.strip()] for c in characters]
+    nicknames = [re.findall(r'"([^"]+)"', c) for c in characters]
+    shorter = [{*(_untitled(n) for n in role), *(w for n in role for w in _name_words(n))} for role in names]
+    shared = {w for i, ws in enumerate(shorter) for w in ws if any(w in other for other in shorter[i + 1 :])}
+    found = []
+    for role_names, nicks, short in zip(names, nicknames, shorter, strict=True):
+        rest = sorted(short - shared - set(role_names) - set(nicks), key=lambda n: (-n.count(" "), -len(n)))
+        candidates = [*role_names, *nicks, *rest]
+        proper = [
+            n for n in candidates if n and n[0].isupper() and not re.search(rf"\b{re.escape(n.lower())}\b", whole)
+        ]
+        found.append(tuple((n, _name_pattern(n)) for n in proper))
+    return tuple(found)
 
 
 def _name_words(name: str) -> list[str]:

@@ -6,12 +6,12 @@ from core.parties.moments import FORMS, Moment, moments_in, pick_form
 
 
 def test_each_kind_of_moment_is_read_from_common_wording() -> None:
-    assert moments_in("She discovers that the letter was forged.") == [Moment.REVEAL]
-    assert moments_in("He decides to leave the village.") == [Moment.CHOICE]
-    assert moments_in("The brothers confront the landlord's men.") == [Moment.CONFLICT]
-    assert moments_in("Their mother is devastated.") == [Moment.MOOD]
-    assert moments_in("The family lives in a small house.") == []
-    assert moments_in("He learns the truth and vows revenge.") == [Moment.REVEAL, Moment.CHOICE, Moment.CONFLICT]
+    assert moments_in("She discovers that the letter was forged.") == (Moment.REVEAL,)
+    assert moments_in("He decides to leave the village.") == (Moment.CHOICE,)
+    assert moments_in("The brothers confront the landlord's men.") == (Moment.CONFLICT,)
+    assert moments_in("Their mother is devastated.") == (Moment.MOOD,)
+    assert moments_in("The family lives in a small house.") == ()
+    assert moments_in("He learns the truth and vows revenge.") == (Moment.REVEAL, Moment.CHOICE, Moment.CONFLICT)
 
 
 def test_a_form_is_asked_once_then_the_next_fitting_one() -> None:
