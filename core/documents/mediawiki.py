@@ -18,6 +18,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
@@ -113,6 +114,7 @@ class WikiClient:
         attempts: requests per call at most, retries included.
         backoff: first wait in seconds when the wiki asks to retry without saying how long (doubles).
         max_wait: the longest wait honoured from ``Retry-After``; a longer one ends the retries.
+        sleep: how a wait is spent (``time.sleep``; tests pass a recorder instead of waiting).
     """
 
     def __init__(
@@ -124,6 +126,7 @@ class WikiClient:
         attempts: int = 4,
         backoff: float = 1.0,
         max_wait: float = 15.0,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.api_url = api_url
         self.user_agent = user_agent(contact)
@@ -131,6 +134,7 @@ class WikiClient:
         self.attempts = attempts
         self.backoff = backoff
         self.max_wait = max_wait
+        self.sleep = sleep
         self._lock = threading.Lock()
 
     def fetch(self, title: str) -> FetchedPage:
@@ -206,7 +210,7 @@ class WikiClient:
                     return wait
                 if attempt + 1 == self.attempts or wait > self.max_wait:
                     break
-                time.sleep(self.backoff * 2**attempt if wait < 0 else wait)
+                self.sleep(self.backoff * 2**attempt if wait < 0 else wait)
         raise WikiUnavailable("Wikipedia is busy and asked to try again later")
 
     def _attempt(self, url: str) -> dict[str, Any] | float:

@@ -157,17 +157,19 @@ def _handler(wiki: FakeWikipedia) -> type[BaseHTTPRequestHandler]:
             try:
                 time.sleep(wiki.delay)
                 if parts.path != "/w/api.php":
-                    self._send(404, {"error": "not found"})
+                    answer: tuple[int, object, str | None] = (404, {"error": "not found"}, None)
                 elif failure and failure.maxlag:
                     body = {"error": {"code": "maxlag", "info": "Waiting for a database server: 7 seconds lagged."}}
-                    self._send(200, body, failure.retry_after)
+                    answer = (200, body, failure.retry_after)
                 elif failure:
-                    self._send(failure.status, {"error": {"code": "busy"}}, failure.retry_after)
+                    answer = (failure.status, {"error": {"code": "busy"}}, failure.retry_after)
                 else:
-                    self._send(200, wiki.answer(params))
+                    answer = (200, wiki.answer(params), None)
             finally:
+                # done before the answer is written: once it is, the client may send its next request at once
                 with wiki._lock:
                     wiki.in_flight -= 1
+            self._send(*answer)
 
         def _send(self, status: int, body: object, retry_after: str | None = None) -> None:
             data = json.dumps(body).encode()
