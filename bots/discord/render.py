@@ -22,22 +22,7 @@ from bots.discord.text import (
     split_text,
     truncate,
 )
-from core.responses import (
-    ActionsPart,
-    CardPart,
-    ChoicePart,
-    ErrorPart,
-    FilePart,
-    ListPart,
-    Part,
-    PollPart,
-    Response,
-    SpoilerPart,
-    TextPart,
-    TimePart,
-    Visibility,
-    poll_line,
-)
+from core import responses
 
 EMPTY_ANSWER = "Done."
 ATTACHMENTS_PER_MESSAGE = 10  # Discord's limit
@@ -59,11 +44,11 @@ class DiscordMessage(BaseModel):
     content: str = ""
     embeds: list[dict[str, Any]] = Field(default_factory=list)
     ephemeral: bool = False
-    files: list[FilePart] = Field(default_factory=list)  # attached to the message (a PNG card, an .ics)
+    files: list[responses.FilePart] = Field(default_factory=list)  # attached to the message (a PNG card, an .ics)
     rows: list[list[DiscordButton]] = Field(default_factory=list)  # buttons, below the content
 
 
-def render(response: Response) -> list[DiscordMessage]:
+def render(response: responses.Response) -> list[DiscordMessage]:
     """Turn ``response`` into Discord messages, in order, each within Discord's limits.
 
     Args:
@@ -73,14 +58,14 @@ def render(response: Response) -> list[DiscordMessage]:
         At least one message; ephemeral when the response is private.
 
     """
-    packer = _Packer(ephemeral=response.visibility is Visibility.PRIVATE)
+    packer = _Packer(ephemeral=response.visibility is responses.Visibility.PRIVATE)
     for part in response.parts:
-        if isinstance(part, FilePart):
+        if isinstance(part, responses.FilePart):
             packer.add_file(part)
-        elif isinstance(part, CardPart):
+        elif isinstance(part, responses.CardPart):
             for embed in card_embeds(part):
                 packer.add_embed(embed)
-        elif isinstance(part, ActionsPart):
+        elif isinstance(part, responses.ActionsPart):
             packer.add_buttons(part)
         else:
             for piece in _content_pieces(part):
@@ -88,7 +73,7 @@ def render(response: Response) -> list[DiscordMessage]:
     return packer.messages()
 
 
-def render_reveal(part: SpoilerPart) -> DiscordMessage:
+def render_reveal(part: responses.SpoilerPart) -> DiscordMessage:
     """Show one hidden part, ephemerally, to the member who asked for it.
 
     Args:
@@ -102,7 +87,7 @@ def render_reveal(part: SpoilerPart) -> DiscordMessage:
     return DiscordMessage(content=head + truncate(escape(part.text), CONTENT_LIMIT - len(head)), ephemeral=True)
 
 
-def spoiler_lines(part: SpoilerPart) -> list[str]:
+def spoiler_lines(part: responses.SpoilerPart) -> list[str]:
     """Write a spoiler as content lines: the label in the open, the text in ``||…||`` spans that fit a message."""
     head = f"**{escape(part.label)}**: "
     room = CONTENT_LIMIT - len(head) - 2 * len(SPOILER_MARK)
@@ -111,31 +96,31 @@ def spoiler_lines(part: SpoilerPart) -> list[str]:
     return [head + spans[0], *spans[1:]]
 
 
-def time_line(part: TimePart) -> str:
+def time_line(part: responses.TimePart) -> str:
     """Write a moment as Discord timestamps: each member sees it in their own zone, and how far off it is."""
     unix = int(part.at.timestamp())
     return f"**{escape(part.label)}**: <t:{unix}:F> (<t:{unix}:R>)"
 
 
-def _content_pieces(part: Part) -> list[str]:
+def _content_pieces(part: responses.Part) -> list[str]:
     """Cut a non-card part into pieces that each fit in one message's content."""
     match part:
-        case SpoilerPart():
+        case responses.SpoilerPart():
             return spoiler_lines(part)
-        case TimePart():
+        case responses.TimePart():
             return [time_line(part)]
-        case TextPart():
+        case responses.TextPart():
             text = escape(part.text)
-        case ListPart():
+        case responses.ListPart():
             lines = [f"**{escape(part.title)}**"] if part.title else []
             text = "\n".join([*lines, *(f"• {escape(item)}" for item in part.items)])
-        case ChoicePart():
+        case responses.ChoicePart():
             options = (f"{n}. {escape(option)}" for n, option in enumerate(part.options, 1))
             text = "\n".join([escape(part.question), *options])
-        case ErrorPart():
+        case responses.ErrorPart():
             text = f"⚠️ {escape(part.message)}" + (f"\n{escape(part.hint)}" if part.hint else "")
-        case PollPart():
-            text = "\n".join([f"**{escape(part.title)}**", *(escape(poll_line(c)) for c in part.choices)])
+        case responses.PollPart():
+            text = "\n".join([f"**{escape(part.title)}**", *(escape(responses.poll_line(c)) for c in part.choices)])
         case _:
             text = ""
     return split_text(text, CONTENT_LIMIT) if text else []
@@ -154,7 +139,7 @@ class _Packer:
         self._done: list[DiscordMessage] = []
         self._content = ""
         self._embeds: list[Embed] = []
-        self._files: list[FilePart] = []
+        self._files: list[responses.FilePart] = []
         self._rows: list[list[DiscordButton]] = []
 
     def add_text(self, piece: str) -> None:
@@ -170,7 +155,7 @@ class _Packer:
             self._flush()
         self._embeds.append(embed)
 
-    def add_buttons(self, part: ActionsPart) -> None:
+    def add_buttons(self, part: responses.ActionsPart) -> None:
         """The part's title, then its buttons below it (at most 25: Discord's limit), ending the message."""
         if part.title:
             self.add_text(escape(part.title))
@@ -181,7 +166,7 @@ class _Packer:
             :ROWS_PER_MESSAGE
         ]
 
-    def add_file(self, part: FilePart) -> None:
+    def add_file(self, part: responses.FilePart) -> None:
         self._files.append(part)
 
     def messages(self) -> list[DiscordMessage]:

@@ -14,22 +14,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from bots.slack.commands import CHANNEL_ID_TEXT
-from core.responses import (
-    ActionsPart,
-    CardPart,
-    ChoicePart,
-    ErrorPart,
-    FilePart,
-    ListPart,
-    Part,
-    PollPart,
-    Response,
-    SpoilerPart,
-    TextPart,
-    TimePart,
-    Visibility,
-    poll_line,
-)
+from core import responses
 from core.times import show_time
 
 REVEAL_ACTION = "reveal_spoiler"
@@ -93,7 +78,7 @@ def _context(markdown: str) -> Block:
     return {"type": "context", "elements": [{"type": "mrkdwn", "text": _cut(markdown, MAX_FIELD)}]}
 
 
-def slack_date(part: TimePart) -> str:
+def slack_date(part: responses.TimePart) -> str:
     """A time every member sees in their own zone, with the club's zone as the fallback."""
     fallback = show_time(part.at, part.zone)
     return f"<!date^{int(part.at.timestamp())}^{{date_short_pretty}} at {{time}}|{fallback}>"
@@ -103,7 +88,7 @@ def _refs(sources: list[str], numbers: dict[str, int]) -> str:
     return "".join(f"[{numbers.get(s, '?')}]" for s in sources)
 
 
-def _card(card: CardPart) -> list[Block]:
+def _card(card: responses.CardPart) -> list[Block]:
     numbers = {label: n for n, label in enumerate(card.sources, 1)}
     title = f"{card.title} ({card.subtitle})" if card.subtitle else card.title
     blocks: list[Block] = [{"type": "header", "text": {"type": "plain_text", "text": _cut(escape(title), MAX_HEADER)}}]
@@ -119,7 +104,7 @@ def _card(card: CardPart) -> list[Block]:
     return blocks
 
 
-def _spoiler(part: SpoilerPart) -> list[Block]:
+def _spoiler(part: responses.SpoilerPart) -> list[Block]:
     block: Block = {
         "type": "section",
         "text": {"type": "mrkdwn", "text": _cut(f":lock: *Hidden:* {escape(part.label)}", MAX_SECTION)},
@@ -134,36 +119,38 @@ def _spoiler(part: SpoilerPart) -> list[Block]:
     return [block]
 
 
-def render_part(part: Part, private: bool = False) -> list[Block]:
+def render_part(part: responses.Part, private: bool = False) -> list[Block]:
     """The blocks of one part (``private``: the answer goes only to the asker, so its files go to their DM)."""
     match part:
-        case TextPart():
+        case responses.TextPart():
             return _section(escape(part.text))
-        case CardPart():
+        case responses.CardPart():
             return _card(part)
-        case SpoilerPart():
+        case responses.SpoilerPart():
             return _spoiler(part)
-        case ListPart():
+        case responses.ListPart():
             lines = [f"*{escape(part.title)}*"] if part.title else []
             return _section("\n".join([*lines, *(f"• {escape(i)}" for i in part.items)]))
-        case ChoicePart():
+        case responses.ChoicePart():
             options = (f"{n}. {escape(o)}" for n, o in enumerate(part.options, 1))
             return _section("\n".join([escape(part.question), *options]))
-        case TimePart():
+        case responses.TimePart():
             return _section(f"*{escape(part.label)}:* {slack_date(part)} ({escape(part.zone)})")
-        case ErrorPart():
+        case responses.ErrorPart():
             blocks = _section(f":warning: {escape(part.message)}")
             return [*blocks, _context(escape(part.hint))] if part.hint else blocks
-        case PollPart():
-            return _section("\n".join([f"*{escape(part.title)}*", *(escape(poll_line(c)) for c in part.choices)]))
-        case ActionsPart():
+        case responses.PollPart():
+            return _section(
+                "\n".join([f"*{escape(part.title)}*", *(escape(responses.poll_line(c)) for c in part.choices)])
+            )
+        case responses.ActionsPart():
             return _actions(part)
-        case FilePart():  # bots.slack.uploads sends it where the answer's visibility says
+        case responses.FilePart():  # bots.slack.uploads sends it where the answer's visibility says
             where = "in your direct messages" if private else "below"
             return [_context(f":paperclip: {escape(part.filename)} is uploaded {where}.")]
 
 
-def _actions(part: ActionsPart) -> list[Block]:
+def _actions(part: responses.ActionsPart) -> list[Block]:
     """Buttons, each carrying its action's key; a press reaches the one ``filmclub_action_…`` listener."""
     blocks = _section(escape(part.title)) if part.title else []
     for start in range(0, len(part.actions), MAX_BUTTONS):
@@ -180,7 +167,7 @@ def _actions(part: ActionsPart) -> list[Block]:
     return blocks
 
 
-def render(response: Response) -> SlackMessage:
+def render(response: responses.Response) -> SlackMessage:
     """A whole response as one Slack message.
 
     Args:
@@ -190,7 +177,7 @@ def render(response: Response) -> SlackMessage:
         Blocks within Slack's limits (at most 50: the rest is cut with a note), the escaped plain-text
         fallback, and ``ephemeral`` for answers only the asker should see.
     """
-    private = response.visibility is Visibility.PRIVATE
+    private = response.visibility is responses.Visibility.PRIVATE
     blocks = [b for part in response.parts for b in render_part(part, private)]
     if len(blocks) > MAX_BLOCKS:
         blocks = [*blocks[: MAX_BLOCKS - 1], _context("_The answer was too long for one message and was cut._")]
@@ -201,7 +188,7 @@ def render(response: Response) -> SlackMessage:
     )
 
 
-def render_reveal(part: SpoilerPart) -> SlackMessage:
+def render_reveal(part: responses.SpoilerPart) -> SlackMessage:
     """The ephemeral answer to a Reveal press: the hidden text, for the presser only."""
     blocks = [_context(f":unlock: {escape(part.label)}"), *_section(escape(part.text))][:MAX_BLOCKS]
     return SlackMessage(text=_cut(escape(f"{part.label}: {part.text}"), MAX_FALLBACK), blocks=blocks, ephemeral=True)
