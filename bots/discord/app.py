@@ -186,7 +186,9 @@ class FilmClubBot(discord.Client):
         if pressed.redrawn is None:
             await send_messages(interaction, answer)
             return
-        await interaction.response.edit_message(**message_kwargs(render(pressed.redrawn)[0]))
+        redrawn = message_kwargs(render(pressed.redrawn)[0])
+        redrawn.setdefault("view", None)  # no buttons left (a closed poll): an edit without a view would keep them
+        await interaction.response.edit_message(**redrawn)
         for message in answer:
             await interaction.followup.send(**message_kwargs(message), ephemeral=True)
 

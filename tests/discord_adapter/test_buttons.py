@@ -118,3 +118,16 @@ async def test_a_posted_step_carries_rating_buttons(bot: FilmClubBot, fake_disco
     assert (
         answer.body["data"]["flags"] & EPHEMERAL and "You rated Batman (1989) ★★★★★" in answer.body["data"]["content"]
     )
+
+
+async def test_a_press_on_a_closed_poll_takes_its_buttons_away(bot: FilmClubBot, fake_discord: FakeDiscord) -> None:
+    ids = await start_poll(bot, fake_discord)
+    command = bot.club.registry.get("poll", "close")
+    assert command is not None
+    await invoke(bot, payloads.interaction(command, {}, permissions=payloads.MANAGER))
+    fake_discord.calls.clear()
+    deliver(bot, press(bot, ids[0]))
+    [update] = await wait_for(fake_discord, "POST", CALLBACK)
+    assert update.body["type"] == 7 and update.body["data"]["components"] == []
+    [answer] = await wait_for(fake_discord, "POST", FOLLOW_UP)
+    assert answer.body["flags"] & EPHEMERAL and "closed" in answer.body["content"]
