@@ -54,6 +54,10 @@ class ConsolePublisher:
         """Always False: what a console printed before it was killed went with its session, so it is resent."""
         return False
 
+    async def notify(self, user_id: str, response: Response) -> None:
+        """Print it: whoever runs the console is every member."""
+        await self.publish("you", response)
+
 
 class SchedulerThread:
     """The party scheduler on its own event loop in a daemon thread."""

@@ -58,8 +58,24 @@ class DiscordPublisher:
         """Always False: a resend carries the same nonces, and Discord itself answers it with the first post."""
         return False
 
+    async def notify(self, user_id: str, response: Response) -> None:
+        """DM a member (``POST /users/@me/channels``, then the DM channel's messages).
 
-async def _send(channel: discord.PartialMessageable, message: DiscordMessage, nonce: str | None) -> None:
+        Raises:
+            DeliveryError: the member takes no DMs from the bot, or Discord is failing.
+
+        """
+        if not user_id.isdigit():
+            raise DeliveryError(f"{user_id!r} is not a Discord user id", permanent=True)
+        try:
+            channel = await self.client.create_dm(discord.Object(int(user_id)))
+        except discord.HTTPException as exc:
+            raise DeliveryError(f"no DM with {user_id}: {exc.status} {exc.text}", permanent=exc.status < 500) from exc
+        for message in render(response):
+            await _send(channel, message, None)
+
+
+async def _send(channel: discord.abc.Messageable, message: DiscordMessage, nonce: str | None) -> None:
     try:
         await channel.send(**message_kwargs(message), nonce=nonce)
     except (discord.NotFound, discord.Forbidden) as exc:
@@ -73,7 +89,7 @@ async def _send(channel: discord.PartialMessageable, message: DiscordMessage, no
         raise DeliveryError(f"could not reach Discord: {exc or type(exc).__name__}", permanent=False) from exc
 
 
-def _reason(channel: discord.PartialMessageable, exc: discord.HTTPException) -> str:
+def _reason(channel: discord.abc.Messageable, exc: discord.HTTPException) -> str:
     said = exc.text or exc.response.reason or "no detail"
     what = {404: "the channel no longer exists", 403: "the bot may not post there"}.get(exc.status, "Discord refused")
-    return f"channel {channel.id}: {what} ({exc.status}: {said})"
+    return f"channel {getattr(channel, 'id', '?')}: {what} ({exc.status}: {said})"

@@ -80,6 +80,13 @@ class SlackPublisher:
                 return False
         return False
 
+    async def notify(self, user_id: str, response: Response) -> None:
+        """DM a member: ``conversations.open`` with them, then ``chat.postMessage`` there."""
+        opened = await self._call("conversations_open", users=user_id)
+        message = render(response)
+        channel = str((opened.get("channel") or {}).get("id", ""))
+        await self._call("chat_postMessage", channel=channel, text=message.text, blocks=message.blocks)
+
     async def _call(self, method: str, **kwargs: Any) -> Any:
         try:
             return await getattr(self.client, method)(**kwargs)

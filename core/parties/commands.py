@@ -1,4 +1,4 @@
-"""``/party start|list|cancel|join|leave|plan|preview``: watch parties, each query kept to the caller's club."""
+"""``/party start|list|cancel|join|leave|plan|preview|resume``: watch parties, each query kept to the caller's club."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from core.commands.lookup import Found
 from core.commands.paging import page_count, page_footer, past_the_end
 from core.commands.registry import CommandContext, Permission, Registry
 from core.parties.plan import PlannedStep, PlanRequest, StepKind, build_plan, film_runtime
-from core.parties.scheduler import running_scheduler, unschedule_party
+from core.parties.scheduler import GRACE, running_scheduler, unschedule_party
 from core.parties.store import NewParty, Party, PartyStatus, PartyStore, StepState
 from core.parties.when import EXAMPLES, WhenError, parse_when
 from core.responses import ListPart, Part, PartyEvent, Response, TextPart, TimePart, Visibility, error
@@ -97,6 +97,14 @@ def register(registry: Registry) -> None:
         permission=Permission.ORGANISER,
         examples=("/party preview 3",),
     )(party_preview)
+    registry.command(
+        "party",
+        "resume",
+        "Resume a watch party paused because its channel refused a message (fix the channel first)",
+        PartyArguments,
+        permission=Permission.ORGANISER,
+        examples=("/party resume 3",),
+    )(party_resume)
 
 
 def party_start(club: FilmClub, ctx: CommandContext, args: StartArguments) -> Response:
@@ -196,7 +204,7 @@ def party_list(club: FilmClub, ctx: CommandContext, args: PageArguments) -> Resp
     counts = store.guest_counts([p.id for p in found])
     parts: list[Part] = [TextPart(text=f"Upcoming watch parties ({total}):")]
     for party in found:
-        label = f"#{party.id} {party.film_title} · {counts.get(party.id, 0)} coming"
+        label = f"#{party.id} {party.film_title} · {counts.get(party.id, 0)} coming{_paused(party)}"
         parts.append(TimePart(label=label, at=party.starts_at, zone=party.zone))
     footer = page_footer(page, pages, f"/party list page:{page + 1}")
     if footer is not None:
@@ -249,6 +257,8 @@ def party_plan(club: FilmClub, ctx: CommandContext, args: PartyArguments) -> Res
         state = "" if step.state is StepState.PENDING else f" ({step.state.value})"
         items.append(f"{show_time(step.due_at, party.zone, DAY, named=False)} — {step.label}{state}")
     status = "" if party.status is PartyStatus.SCHEDULED else f" ({party.status.value})"
+    if party.status is PartyStatus.PAUSED:
+        status += f", /party resume {party.id} once its channel is fixed"
     parts: list[Part] = [
         TimePart(label=f"Watch party #{party.id}: {party.film_title}{status}", at=party.starts_at, zone=party.zone),
         ListPart(title=f"The plan (times in {party.zone})", items=items),
@@ -278,11 +288,33 @@ def party_preview(club: FilmClub, ctx: CommandContext, args: PartyArguments) -> 
     return _with_failures(club, ctx, Response(parts=parts, visibility=Visibility.PRIVATE))
 
 
+def party_resume(club: FilmClub, ctx: CommandContext, args: PartyArguments) -> Response:
+    """Schedule a paused party again: the step its channel refused comes first, if still in time."""
+    party = _find(club, ctx, args.party, open_only=False)
+    if isinstance(party, Response):
+        return party
+    if not PartyStore(club.engine).resume(ctx.club_key, party.id):
+        return error(f"Watch party #{party.id} is {party.status.value}, not paused.", "/party plan shows its messages.")
+    scheduler = running_scheduler(club, party.platform)
+    if scheduler is not None:
+        scheduler.schedule(party)
+    text = (
+        f"Resumed watch party #{party.id} ({party.film_title}): its messages follow in their channel "
+        f"(any more than {round(GRACE.total_seconds() / 60)} minutes past their time are skipped). "
+        "If the channel still refuses, it pauses again."
+    )
+    return _with_failures(club, ctx, Response(parts=[TextPart(text=text)]))
+
+
+def _paused(party: Party) -> str:
+    return f" · paused: /party resume {party.id}" if party.status is PartyStatus.PAUSED else ""
+
+
 def _find(club: FilmClub, ctx: CommandContext, party_id: int, open_only: bool = True) -> Party | Response:
     party = PartyStore(club.engine).get(ctx.club_key, party_id)
     if party is None:
         return error(f"There is no watch party #{party_id} in this server.", "/party list shows them.")
-    if open_only and party.status is not PartyStatus.SCHEDULED:
+    if open_only and party.status not in (PartyStatus.SCHEDULED, PartyStatus.PAUSED):
         return error(f"Watch party #{party_id} is {party.status.value}.", "/party list shows the upcoming ones.")
     return party
 

@@ -21,7 +21,8 @@ class DeliveryError(Exception):
     """A message could not be delivered.
 
     ``permanent`` when retrying cannot help (channel deleted, bot not in channel, no permission):
-    the step is marked failed and reported to the organiser; otherwise it may be retried.
+    the party is paused and its organiser told how to fix it; otherwise it may be retried, and the
+    step is marked failed (and reported to the organisers) when the retries run out.
     """
 
     def __init__(self, reason: str, permanent: bool) -> None:
@@ -47,4 +48,8 @@ class Publisher(Protocol):
 
         Asked before a resend; a platform that dedupes the resend itself (Discord) answers False.
         """
+        ...
+
+    async def notify(self, user_id: str, response: Response) -> None:
+        """Send ``response`` to one member directly (a DM); raise `DeliveryError` when it cannot be sent."""
         ...

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from core.answers.cite import join_words
 from core.parties.plan import StepKind
 from core.parties.store import Party, PartyStore, Step
-from core.responses import Part, Response, SpoilerPart, TextPart
+from core.responses import Part, Response, SpoilerPart, TextPart, Visibility
 from core.spoilers.policy import Content, guard
 from core.times import CLOCK, show_time
 
@@ -60,3 +60,22 @@ def coming(names: list[str]) -> str:
     shown = names[:MAX_NAMES]
     more = len(names) - len(shown)
     return f"Coming ({len(names)}): " + join_words([*shown, f"{more} more"] if more else shown) + "."
+
+
+def paused_notice(party: Party, step: Step, reason: str, grace: timedelta) -> Response:
+    """What the organiser is told, once, when a party's channel refused a step for good: why, and the fix."""
+    minutes = round(grace.total_seconds() / 60)
+    return Response(
+        parts=[
+            TextPart(
+                text=f"Watch party #{party.id} ({party.film_title}) is paused: “{step.label}” could not be posted "
+                f"in its channel ({reason[:200]})."
+            ),
+            TextPart(
+                text="Check that the channel still exists and that the bot is in it and may post there "
+                f"(invite it, or give it permission to send messages), then /party resume {party.id}. "
+                f"Messages more than {minutes} min past their time are skipped; the rest follow on time."
+            ),
+        ],
+        visibility=Visibility.PRIVATE,
+    )

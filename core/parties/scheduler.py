@@ -20,6 +20,9 @@ Design choices, on purpose:
   ``sending``, and the next run resends it under the same key: the platform recognises a post that had
   arrived (Discord's nonce, Slack's metadata), so members see each step once. A step cut off more than
   `RESEND_WITHIN` ago is not resent (Discord remembers a nonce for minutes only): it is dropped and logged.
+- A channel that refuses a step for good (deleted, bot removed, no permission) pauses the party rather
+  than failing every later step: the step waits, the organiser is sent a DM once (by whichever run
+  paused it) saying how to fix it, and ``/party resume`` schedules the party again.
 - On start, and every minute, parties of this platform without a job get one (a party started by a
   one-shot ``filmclub run`` is delivered by the next console that runs).
 """
@@ -34,7 +37,7 @@ import logging
 import re
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from apscheduler.executors.asyncio import AsyncIOExecutor
 from apscheduler.job import Job
@@ -46,7 +49,7 @@ from apscheduler.triggers.date import DateTrigger
 from sqlalchemy import ColumnElement, Engine, String, cast, literal, select
 
 from core.parties.delivery import DeliveryError, Publisher
-from core.parties.outgoing import outgoing_message
+from core.parties.outgoing import outgoing_message, paused_notice
 from core.parties.schema import parties
 from core.parties.shards import ShardSet
 from core.parties.store import Party, PartyStatus, PartyStore, Step, StepState, party_from_row
@@ -320,14 +323,18 @@ class PartyScheduler:
             log.warning("job removed: party not delivered here", extra={"party": party_id, "scheduler": self.label})
             self.remove_job(party_id)
             return
+        stopped = party.status is not PartyStatus.SCHEDULED  # paused, cancelled or done: no job left
         try:
-            if party.status is PartyStatus.SCHEDULED:
-                await self._send_due(party)
+            if not stopped:
+                stopped = not await self._send_due(party)
         except Exception:
             log.exception("party steps failed", extra={"party": party_id, "step_id": step_id})
         finally:
             try:
-                self.schedule(party)
+                if stopped:
+                    self.remove_job(party_id)
+                else:
+                    self.schedule(party)
             except Exception:  # the database is away: the next reconcile gives the party its job back
                 log.exception("party next step not scheduled", extra={"party": party_id})
 
@@ -336,7 +343,8 @@ class PartyScheduler:
         """``discord shards 0, 1 of 4``, for logs."""
         return f"{self.platform} {self.shards.label}" if self.shards else self.platform
 
-    async def _send_due(self, party: Party) -> None:
+    async def _send_due(self, party: Party) -> bool:
+        """Send the party's due steps in order; False when its channel refused one for good (it is paused)."""
         now = self.clock()
         for step in self.store.due_steps(party.id, now + EARLY):
             if step.state is StepState.SENDING:  # cut off by a crash: resent under its key, or given up
@@ -345,7 +353,8 @@ class PartyScheduler:
                     if self.store.drop(step.id, now, CUT_OFF):
                         log.warning("party step dropped: cut off while sending", extra=_facts(party, step))
                     continue
-                await self._deliver(party, step, step.send_key, step.finished_at, resend=True)
+                if await self._deliver(party, step, step.send_key, step.finished_at, resend=True) == "paused":
+                    return False
                 continue
             late_by = now - step.due_at
             if late_by > self.grace:
@@ -354,11 +363,14 @@ class PartyScheduler:
                     log.warning("party step dropped", extra={**_facts(party, step), "missed_min": minutes})
                 continue
             key = self.store.claim(step.id, now)
-            if key is not None:
-                await self._deliver(party, step, key, now, resend=False)
+            if key is not None and await self._deliver(party, step, key, now, resend=False) == "paused":
+                return False
+        return True
 
-    async def _deliver(self, party: Party, step: Step, key: str, claimed_at: datetime, resend: bool) -> bool:
-        """Publish a claimed step under its key, retrying transient failures; False (step failed) if it can't.
+    async def _deliver(
+        self, party: Party, step: Step, key: str, claimed_at: datetime, resend: bool
+    ) -> Literal["sent", "failed", "paused"]:
+        """Publish a claimed step under its key, retrying transient failures; the step failed if they last.
 
         Before a resend, and before each retry (a timeout may hide a post that arrived), the publisher is
         asked whether the post under this key is already in the channel.
@@ -374,20 +386,31 @@ class PartyScheduler:
             except DeliveryError as exc:
                 reason = exc.reason
                 if exc.permanent:
-                    break
+                    await self._pause(party, step, reason)
+                    return "paused"
             except Exception as exc:  # a publisher's own bug: logged, and retried like a transient failure
                 log.exception("publisher raised", extra={"party": party.id, "step": step.seq})
                 reason = f"{type(exc).__name__}: {exc}"
             else:
                 self.store.sent(step.id, StepState.LATE if late else StepState.SENT)
                 log.info("party step sent", extra={**_facts(party, step), "late": late, "resent": resend})
-                return True
+                return "sent"
             if delay is None:
                 break
             await asyncio.sleep(delay)
         log.warning("party step failed", extra={**_facts(party, step), "reason": reason[:300]})
         self.store.fail(step.id, reason)
-        return False
+        return "failed"
+
+    async def _pause(self, party: Party, step: Step, reason: str) -> None:
+        """Pause the party at this step and, if this run paused it, tell its organiser how to fix the channel."""
+        log.warning("party paused: its channel refused a step", extra={**_facts(party, step), "reason": reason[:300]})
+        if not self.store.pause(party.id, step.id, reason):
+            return
+        try:
+            await self.publisher.notify(party.created_by, paused_notice(party, step, reason, self.grace))
+        except Exception:  # the DM is closed too: /party list and /party plan still show the party paused
+            log.exception("organiser not told of a paused party", extra=_facts(party, step))
 
 
 def _alias(shard: int) -> str:

@@ -22,9 +22,14 @@ from core.responses import Response
 
 
 class PartyStatus(StrEnum):
-    """A party is scheduled until its last step is settled, or until it is cancelled."""
+    """A party is scheduled until its last step is settled, or until it is cancelled.
+
+    PAUSED: its channel refused a step for good (deleted, bot removed, no permission); nothing more is
+    sent until an organiser fixes the channel and resumes it (``/party resume``).
+    """
 
     SCHEDULED = "scheduled"
+    PAUSED = "paused"
     DONE = "done"
     CANCELLED = "cancelled"
 
@@ -179,7 +184,7 @@ class PartyStore:
             The page, and the count of all that match.
 
         """
-        where = (parties.c.club_key == club_key) & (parties.c.status == PartyStatus.SCHEDULED.value)
+        where = (parties.c.club_key == club_key) & parties.c.status.in_(LIVE)
         if since is not None:
             where &= parties.c.starts_at >= since
         with self.engine.connect() as conn:
@@ -338,6 +343,40 @@ class PartyStore:
                 .values(state=StepState.FAILED.value, detail=reason[:500], reported=False)
             )
 
+    def pause(self, party_id: int, step_id: int, reason: str) -> bool:
+        """Pause a party whose channel refused a step for good; the step waits, pending, for the resume.
+
+        Returns:
+            True for the one caller that paused it (it tells the organiser); False when it was not scheduled.
+
+        """
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(party_steps)
+                .where(party_steps.c.id == step_id, party_steps.c.state.in_(OPEN))
+                .values(state=StepState.PENDING.value, send_key=None, finished_at=None, detail=reason[:500])
+            )
+            result = conn.execute(
+                update(parties)
+                .where(parties.c.id == party_id, parties.c.status == PartyStatus.SCHEDULED.value)
+                .values(status=PartyStatus.PAUSED.value)
+            )
+        return result.rowcount == 1
+
+    def resume(self, club_key: str, party_id: int) -> bool:
+        """Schedule a club's paused party again; False when it was not paused."""
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(parties)
+                .where(
+                    parties.c.id == party_id,
+                    parties.c.club_key == club_key,
+                    parties.c.status == PartyStatus.PAUSED.value,
+                )
+                .values(status=PartyStatus.SCHEDULED.value)
+            )
+        return result.rowcount == 1
+
     def finish(self, party_id: int) -> None:
         """Mark a scheduled party done (it has no pending step left)."""
         with self.engine.begin() as conn:
@@ -385,6 +424,7 @@ class Failure:
 
 
 OPEN = (StepState.PENDING.value, StepState.SENDING.value)
+LIVE = (PartyStatus.SCHEDULED.value, PartyStatus.PAUSED.value)  # a party still to come or under way
 
 
 def party_from_row(row: Row[tuple[object, ...]]) -> Party:

@@ -60,6 +60,7 @@ class FakeDiscord:
     files: list[tuple[str, bytes]] = field(default_factory=list)  # attachments, as (filename, bytes)
     posted: list[dict[str, Any]] = field(default_factory=list)  # channel messages made, as members see them
     nonces: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)  # (channel, nonce) → message
+    dms: dict[str, str] = field(default_factory=dict)  # the DM channel the bot opened with each user, by user id
     base_url: str = ""
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
@@ -120,6 +121,10 @@ class FakeDiscord:
         return body
 
     def answer(self, method: str, path: str, body: Any) -> web.Response:
+        if method == "POST" and path == "/users/@me/channels":
+            user_id = str(body["recipient_id"])
+            channel_id = self.dms.setdefault(user_id, payloads.snowflake())
+            return _json({"id": channel_id, "type": 1, "last_message_id": None, "recipients": [payloads.user(user_id)]})
         if path == "/users/@me":
             return _json(payloads.bot_user())
         if path == "/oauth2/applications/@me":

@@ -82,16 +82,31 @@ async def test_every_step_of_a_party_posts_within_discords_limits(bot: FilmClubB
     assert any("||" in (p.body.get("content") or "") for p in posts), "prompts about the film are spoiler-tagged"
 
 
-@pytest.mark.parametrize(("status", "why"), [(404, "no longer exists"), (403, "may not post")])
-async def test_a_deleted_or_closed_channel_fails_the_step_but_not_the_party(
-    bot: FilmClubBot, fake_discord: FakeDiscord, status: int, why: str
+@pytest.mark.parametrize(("status", "code", "why"), [(404, 10003, "no longer exists"), (403, 50001, "may not post")])
+async def test_a_deleted_or_closed_channel_pauses_the_party_and_dms_its_organiser_once(
+    bot: FilmClubBot, fake_discord: FakeDiscord, status: int, code: int, why: str
 ) -> None:
     party_id, steps = await start_party(bot, fake_discord)
-    fake_discord.fail("POST", CHANNEL_POSTS, status, times=5, body={"message": "Missing Access", "code": 50001})
+    fake_discord.fail("POST", CHANNEL_POSTS, status, times=5, body={"message": "Missing Access", "code": code})
     after = await send_step(bot, party_id, steps[0], retries=(0.0, 0.0))
-    assert after.state is StepState.FAILED and why in (after.detail or "")
+    assert after.state is StepState.PENDING and why in (after.detail or "")
     assert len(fake_discord.sent("POST", CHANNEL_POSTS)) == 1  # permanent: not retried
-    assert party_goes_on(bot, party_id)
+    party = PartyStore(bot.club.engine).party(party_id)
+    assert party is not None and party.status is PartyStatus.PAUSED
+    assert not party_goes_on(bot, party_id)
+    await send_step(bot, party_id, steps[1])  # a later step is neither sent nor failed, and nobody told twice
+    [dm] = fake_discord.sent("POST", rf"/channels/{fake_discord.dms[payloads.USER_ID]}/messages")
+    assert f"/party resume {party_id}" in dm.body["content"] and why in dm.body["content"]
+    assert_safe(dm.body)
+    assert [s.state for s in PartyStore(bot.club.engine).steps(party_id)[:2]] == [StepState.PENDING] * 2
+
+    fake_discord.failures.clear()  # the organiser gave the bot its access back
+    command = bot.club.registry.get("party", "resume")
+    assert command is not None
+    await invoke(bot, payloads.interaction(command, {"party": party_id}, permissions=payloads.MANAGER))
+    assert party_goes_on(bot, party_id)  # the running scheduler has its job again
+    assert (await send_step(bot, party_id, steps[0])).state is StepState.SENT
+    assert len(fake_discord.posted) == 2  # the DM, then the step in its channel
 
 
 async def test_a_server_error_is_retried_and_the_step_still_arrives(

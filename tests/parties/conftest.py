@@ -34,6 +34,7 @@ class RecordingPublisher:
     def __init__(self) -> None:
         self.sent: list[tuple[str, Response]] = []
         self.keys: list[str | None] = []
+        self.notified: list[tuple[str, Response]] = []  # DMs: (user id, message)
         self.failures: list[DeliveryError] = []
         self.attempts = 0
 
@@ -46,6 +47,9 @@ class RecordingPublisher:
 
     async def delivered(self, channel_id: str, key: str, since: datetime) -> bool:
         return key in self.keys
+
+    async def notify(self, user_id: str, response: Response) -> None:
+        self.notified.append((user_id, response))
 
     def texts(self) -> list[str]:
         return [response.plain_text() for _, response in self.sent]

@@ -198,21 +198,62 @@ async def test_cancel_removes_every_job_with_or_without_a_running_scheduler(
     assert recorder.sent == []
 
 
-async def test_permanent_failure_is_marked_and_reported_to_organisers_once(
+async def test_a_lasting_transient_failure_is_reported_to_organisers_once(
     club: FilmClub, recorder: RecordingPublisher, schedulers: Schedulers
 ) -> None:
     party_id = planned_party(club)
     step = steps_of(club, party_id)[0]
-    recorder.failures = [DeliveryError("missing access to #film-night", permanent=True)]
-    await schedulers(clock=Clock(step.due_at)).advance(party_id, step.id)
+    recorder.failures = [DeliveryError("Discord is down", permanent=False)]
+    await schedulers(clock=Clock(step.due_at), retry_delays=()).advance(party_id, step.id)
     assert recorder.attempts == 1 and steps_of(club, party_id)[0].state is StepState.FAILED
     member = club.run_line("/party list", context(organiser=False, user="u2", name="Bo", now=NOW))
     assert "could not be sent" not in member.plain_text()
     organiser = club.run_line("/party list", context(now=NOW)).plain_text()
-    assert "could not be sent" in organiser and "missing access to #film-night" in organiser
+    assert "could not be sent" in organiser and "Discord is down" in organiser
     assert "Reminder: the day before" in organiser
     assert "could not be sent" not in club.run_line("/party list", context(now=NOW)).plain_text()
     assert "could not be sent" not in club.run_line("/party list", context(server="guild-2", now=NOW)).plain_text()
+
+
+async def test_a_channel_that_refuses_for_good_pauses_the_party_until_an_organiser_resumes_it(
+    club: FilmClub, recorder: RecordingPublisher, schedulers: Schedulers
+) -> None:
+    party_id = planned_party(club)
+    first, second = steps_of(club, party_id)[:2]
+    store = PartyStore(club.engine)
+    recorder.failures = [DeliveryError("missing access to #film-night", permanent=True)]
+    clock = Clock(first.due_at)
+    scheduler = schedulers(clock=clock)
+    scheduler.schedule(store.party(party_id))  # type: ignore[arg-type]
+    await scheduler.advance(party_id, first.id)
+    party = store.party(party_id)
+    assert party is not None and party.status is PartyStatus.PAUSED
+    assert recorder.attempts == 1 and steps_of(club, party_id)[0].state is StepState.PENDING
+    assert scheduler.scheduler.get_job(job_id(party_id)) is None
+    [(organiser, notice)] = recorder.notified
+    assert organiser == "u1" and "missing access to #film-night" in notice.plain_text()
+    assert f"then /party resume {party_id}" in notice.plain_text()
+
+    clock.now = second.due_at  # a stale job, or the minute's reconcile: nothing is sent, nobody told again
+    await scheduler.advance(party_id, second.id)
+    assert scheduler.reconcile() == 0 and recorder.attempts == 1 and len(recorder.notified) == 1
+    assert {s.state for s in steps_of(club, party_id)} == {StepState.PENDING}  # no later step failed silently
+    assert f"paused: /party resume {party_id}" in club.run_line("/party list", context(now=NOW)).plain_text()
+
+    member = club.run_line(f"/party resume {party_id}", context(organiser=False, user="u2", name="Bo"))
+    assert member.is_error
+    clock.now = first.due_at + timedelta(minutes=5)
+    resumed = club.run_line(f"/party resume {party_id}", context())
+    assert not resumed.is_error and "Resumed watch party" in resumed.plain_text()
+    assert scheduler.reconcile() == 1  # a resume in another process is picked up within the minute
+    job = scheduler.scheduler.get_job(job_id(party_id))
+    assert job is not None and job.args == (party_id, first.id)
+    await scheduler.advance(party_id, first.id)
+    assert (
+        recorder.texts()[0].startswith("(Late: this was due at") and steps_of(club, party_id)[0].state is StepState.LATE
+    )
+    assert store.next_open(party_id) == steps_of(club, party_id)[1]
+    assert club.run_line(f"/party resume {party_id}", context()).is_error  # not paused any more
 
 
 async def test_transient_failures_are_retried_then_sent_or_failed(

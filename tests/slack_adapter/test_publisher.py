@@ -99,3 +99,22 @@ async def test_a_step_cut_off_after_slack_took_it_is_found_in_the_history_not_po
     assert [p["metadata"]["event_type"] for p in posts] == [EVENT_TYPE] * 2
     assert len(fake_slack.of("conversations.history")) == 2  # asked before each resend
     assert [s.state for s in store.steps(party.id)[:2]] == [StepState.SENT] * 2
+
+
+async def test_an_archived_channel_pauses_the_party_and_dms_its_organiser(
+    club: FilmClub, fake_slack: FakeSlack, publisher: SlackPublisher
+) -> None:
+    ctx = CommandContext(platform=PLATFORM, server_id="T1", channel_id="C42", user_id="U1", organisers=EVERYONE)
+    club.run_line("/party start film:Children of Heaven when:in 3 hours", ctx)
+    store = PartyStore(club.engine)
+    [party], _ = store.upcoming(ctx.club_key, 0, 10)
+    step = store.steps(party.id)[0]
+    fake_slack.overrides["chat.postMessage"] = [slack_error("is_archived")]
+    scheduler = PartyScheduler(club, publisher, clock=lambda: step.due_at)
+    await scheduler.advance(party.id, step.id)
+    paused = store.party(party.id)
+    assert paused is not None and paused.status is PartyStatus.PAUSED
+    [opened] = fake_slack.of("conversations.open")
+    [_refused, dm] = fake_slack.of("chat.postMessage")
+    assert opened["users"] == "U1" and dm["channel"] == "DU1"
+    assert "is_archived" in dm["text"] and f"/party resume {party.id}" in dm["text"]
