@@ -47,6 +47,20 @@ class Failure:
 
 
 @dataclass
+class Hold:
+    """The next channel post with a nonce never seen before is not answered: taken first (``accept``:
+    members see it) or not at all. A resend (a nonce seen) passes, so each hold is at a new step.
+
+    A bot killed while it waits is in one of the two gaps of a send: after Discord took the message and
+    before the bot recorded it, or before Discord took it.
+    """
+
+    accept: bool
+    reached: asyncio.Event = field(default_factory=asyncio.Event)
+    release: asyncio.Event = field(default_factory=asyncio.Event)
+
+
+@dataclass
 class FakeDiscord:
     """The fake's state: what arrived, what should fail, and the gateway's sockets."""
 
@@ -61,6 +75,8 @@ class FakeDiscord:
     posted: list[dict[str, Any]] = field(default_factory=list)  # channel messages made, as members see them
     nonces: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)  # (channel, nonce) → message
     dms: dict[str, str] = field(default_factory=dict)  # the DM channel the bot opened with each user, by user id
+    hold: Hold | None = None  # set by a test: the next channel post waits, unanswered, until released
+    held: set[str] = field(default_factory=set)  # nonces of the posts held so far
     base_url: str = ""
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
@@ -103,6 +119,14 @@ class FakeDiscord:
         self.calls.append(
             Call(request.method, path, dict(request.query), body, request.headers.get("Authorization", ""))
         )
+        if self.hold is not None and request.method == "POST" and self._is_new_post(path, body):
+            hold, self.hold = self.hold, None
+            self.held.add(str(body["nonce"]))
+            if hold.accept:
+                self._post(path.split("/")[2], body or {})
+            hold.reached.set()
+            await hold.release.wait()
+            return _json({"message": "the fake held this post", "code": 0}, 503)
         for failure in self.failures:
             if failure.times > 0 and failure.method == request.method and failure.pattern.fullmatch(path):
                 failure.times -= 1
@@ -184,11 +208,18 @@ class FakeDiscord:
             return web.Response(status=204)
         return _json(self.scheduled_events[event_id])
 
+    def _is_new_post(self, path: str, body: Any) -> bool:
+        match = re.fullmatch(r"/channels/(\d+)/messages", path)
+        nonce = str((body or {}).get("nonce"))
+        return match is not None and nonce not in self.held and (match.group(1), nonce) not in self.nonces
+
     def _post(self, channel_id: str, body: dict[str, Any]) -> dict[str, Any]:
         nonce = (channel_id, str(body["nonce"])) if body.get("enforce_nonce") and "nonce" in body else None
         if nonce is not None and nonce in self.nonces:
             return self.nonces[nonce]
         message = self._message(channel_id, body)
+        if "nonce" in body:
+            message["nonce"] = body["nonce"]
         self.posted.append(message)
         if nonce is not None:
             self.nonces[nonce] = message
