@@ -18,6 +18,7 @@ from typing import Any
 
 from aiohttp import BodyPartReader, WSMsgType, web
 
+from tests.crash import Hold
 from tests.discord_adapter import payloads
 
 JSON = {"Content-Type": "application/json"}
@@ -47,20 +48,6 @@ class Failure:
 
 
 @dataclass
-class Hold:
-    """The next channel post with a nonce never seen before is not answered: taken first (``accept``:
-    members see it) or not at all. A resend (a nonce seen) passes, so each hold is at a new step.
-
-    A bot killed while it waits is in one of the two gaps of a send: after Discord took the message and
-    before the bot recorded it, or before Discord took it.
-    """
-
-    accept: bool
-    reached: asyncio.Event = field(default_factory=asyncio.Event)
-    release: asyncio.Event = field(default_factory=asyncio.Event)
-
-
-@dataclass
 class FakeDiscord:
     """The fake's state: what arrived, what should fail, and the gateway's sockets."""
 
@@ -75,7 +62,7 @@ class FakeDiscord:
     posted: list[dict[str, Any]] = field(default_factory=list)  # channel messages made, as members see them
     nonces: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)  # (channel, nonce) → message
     dms: dict[str, str] = field(default_factory=dict)  # the DM channel the bot opened with each user, by user id
-    hold: Hold | None = None  # set by a test: the next channel post waits, unanswered, until released
+    hold: Hold | None = None  # set by a test: the next new channel post (a nonce never seen) is held
     held: set[str] = field(default_factory=set)  # nonces of the posts held so far
     base_url: str = ""
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))

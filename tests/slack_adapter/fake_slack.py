@@ -12,6 +12,8 @@ from urllib.parse import parse_qs
 
 from aiohttp import WSMsgType, web
 
+from tests.crash import Hold
+
 Reply = Callable[[dict[str, Any]], web.Response]
 
 APP_TOKEN_METHODS = {"apps.connections.open"}  # methods that take an app-level token (xapp-) and no other
@@ -35,6 +37,8 @@ class FakeSlack:
         self.messages: dict[str, list[dict[str, Any]]] = {}  # chat.postMessage's posts by channel, oldest first
         self.clock: Callable[[], float] = time.time  # when a post is made, as Slack's ts says (tests may move it)
         self._last_ts = 0.0
+        self.hold: Hold | None = None  # set by a test: the next post of a new step key is held unanswered
+        self.held: set[str] = set()  # the step keys of the posts held so far
         self._changed: asyncio.Condition | None = None
         self._envelopes = itertools.count(1)
         self._runner: web.AppRunner | None = None
@@ -104,6 +108,14 @@ class FakeSlack:
         await self._notify()
         if error := self._token_error(method, request):
             return web.json_response({"ok": False, "error": error})
+        if self.hold is not None and method == "chat.postMessage" and self._is_new_step(body):
+            hold, self.hold = self.hold, None
+            self.held.add(str(step_key(body)))
+            if hold.accept:
+                self._post(body)
+            hold.reached.set()
+            await hold.release.wait()
+            return web.json_response({"ok": False, "error": "fatal_error"})
         if self.overrides.get(method):
             return self.overrides[method].pop(0)(body)
         payload: dict[str, Any] = {"ok": True}
@@ -135,6 +147,11 @@ class FakeSlack:
         elif method == "apps.connections.open":
             payload["url"] = self.url.replace("http", "ws", 1) + "/link"
         return web.json_response(payload)
+
+    def _is_new_step(self, body: dict[str, Any]) -> bool:
+        key = step_key(body)
+        posted = {step_key(m) for m in self.messages.get(str(body.get("channel")), [])}
+        return key is not None and key not in self.held and key not in posted
 
     def _post(self, body: dict[str, Any]) -> str:
         """Keep a posted message in its channel's history; its ``ts``, later than every earlier one."""
@@ -196,6 +213,12 @@ class FakeSlack:
         self.calls.append(("response_url", await self._body(request)))
         await self._notify()
         return web.json_response({"ok": True})
+
+
+def step_key(message: dict[str, Any]) -> str | None:
+    """The party step key in a message's (or a post's) metadata, if it has one."""
+    payload = (message.get("metadata") or {}).get("event_payload") or {}
+    return payload.get("step")
 
 
 def slack_error(error: str, status: int = 200, headers: dict[str, str] | None = None) -> Reply:

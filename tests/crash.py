@@ -1,10 +1,11 @@
-"""``kill -9`` of a real ``python -m bots.discord`` in the two gaps of a party step's send, then a restart.
+"""``kill -9`` of a real bot process in the two gaps of a party step's send, then a restart, on any platform.
 
-A party's whole plan (reminders, trivia, press play, prompts, discussion, follow-up) is made due at once.
-Each round lets the bot run until the fake Discord holds one step's post unanswered (`Hold`), either
-after taking it (members see it; the bot has not recorded it) or before; SIGKILL lands while the bot
-waits, and the next round starts the bot again on the same database. After the last round a clean run
-sends the rest. What members saw is `FakeDiscord.posted`: each step should be there exactly once.
+A party's whole plan (reminders, trivia, press play, prompts, credits, discussion, follow-up) is made due
+at once. Each round starts the bot and lets it run until the platform's fake holds one new step post
+unanswered (`Hold`): after taking it (members see it; the bot has not recorded it) or before. SIGKILL
+lands while the bot waits; the next round starts it again on the same database. After the last round a
+clean run sends the rest, and each step should be in the channel exactly once. The platform's side is a
+`Target`: how to start its bot, hold a post, and count what members saw per send key.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy import update
 
@@ -25,11 +27,43 @@ from core.clubs.organisers import EVERYONE
 from core.commands.registry import CommandContext
 from core.parties.schema import party_steps
 from core.parties.store import PartyStore, Step, StepState
-from tests.discord_adapter import payloads
-from tests.discord_adapter.fake_discord import FakeDiscord, Hold
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 WAIT = 60.0  # seconds for a started bot to reach the held post, or to send the rest
+
+
+@dataclass
+class Hold:
+    """The next post of a step never seen before is not answered: taken first (``accept``) or not at all.
+
+    A resend (a key the fake has seen) passes, so each hold is at a new step.
+    """
+
+    accept: bool
+    reached: asyncio.Event = field(default_factory=asyncio.Event)
+    release: asyncio.Event = field(default_factory=asyncio.Event)
+
+
+class Target(Protocol):
+    """One platform's bot process and the fake it posts to."""
+
+    platform: str
+    server_id: str
+    channel_id: str
+    user_id: str
+    hold: Hold | None
+
+    def environment(self) -> dict[str, str]:
+        """The bot process's settings (token, API address …), besides the database."""
+        ...
+
+    def module(self) -> str:
+        """``bots.discord`` …"""
+        ...
+
+    def seen(self) -> Counter[str]:
+        """How many messages members see in the channel per send key."""
+        ...
 
 
 @dataclass
@@ -44,13 +78,13 @@ class Tally:
     seconds: float = 0.0
 
 
-def plan_party_due_now(club: FilmClub) -> int:
+def plan_party_due_now(club: FilmClub, target: Target) -> int:
     """Start a party the way a member does, two days out (every kind of step), then make every step due now."""
     ctx = CommandContext(
-        platform="discord",
-        server_id=payloads.GUILD_ID,
-        channel_id=payloads.CHANNEL_ID,
-        user_id=payloads.USER_ID,
+        platform=target.platform,
+        server_id=target.server_id,
+        channel_id=target.channel_id,
+        user_id=target.user_id,
         user_name="zahra",
         organisers=EVERYONE,
     )
@@ -65,21 +99,20 @@ def plan_party_due_now(club: FilmClub) -> int:
     return party_id
 
 
-async def start_bot(fake: FakeDiscord, home: Path, database_url: str) -> asyncio.subprocess.Process:
+async def start_bot(target: Target, home: Path, database_url: str) -> asyncio.subprocess.Process:
     home.mkdir(parents=True, exist_ok=True)
     env = {
         "PATH": os.environ.get("PATH", ""),
         "HOME": str(home),
         "PYTHONPATH": str(ROOT),
-        "DISCORD_TOKEN": "test-token",
-        "DISCORD_API_URL": fake.api_url,
         "FILMCLUB_DATABASE_URL": database_url,
         "FILMCLUB_LOG_LEVEL": "ERROR",
+        **target.environment(),
     }
     return await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
-        "bots.discord",
+        target.module(),
         cwd=home,
         env=env,
         stdout=asyncio.subprocess.DEVNULL,
@@ -87,23 +120,23 @@ async def start_bot(fake: FakeDiscord, home: Path, database_url: str) -> asyncio
     )
 
 
-async def kill_in_gap(fake: FakeDiscord, home: Path, database_url: str, accept: bool) -> None:
+async def kill_in_gap(target: Target, home: Path, database_url: str, accept: bool) -> None:
     """Run the bot until a post is held (taken first when ``accept``), then SIGKILL it there."""
     hold = Hold(accept=accept)
-    fake.hold = hold
-    process = await start_bot(fake, home, database_url)
+    target.hold = hold
+    process = await start_bot(target, home, database_url)
     try:
         await asyncio.wait_for(hold.reached.wait(), WAIT)
     finally:
         process.kill()
         await process.wait()
-        fake.hold = None
+        target.hold = None
         hold.release.set()
 
 
-async def finish(fake: FakeDiscord, home: Path, database_url: str, store: PartyStore, party_id: int) -> None:
+async def finish(target: Target, home: Path, database_url: str, store: PartyStore, party_id: int) -> None:
     """Run the bot until no step of the party is left to send, then stop it."""
-    process = await start_bot(fake, home, database_url)
+    process = await start_bot(target, home, database_url)
     try:
         deadline = asyncio.get_running_loop().time() + WAIT
         while store.next_open(party_id) is not None:
@@ -114,26 +147,26 @@ async def finish(fake: FakeDiscord, home: Path, database_url: str, store: PartyS
         await process.wait()
 
 
-async def kill_run(fake: FakeDiscord, home: Path, club: FilmClub, gaps: Iterable[bool]) -> Tally:
-    """Plan a party due now, kill the bot once per gap given (True: after Discord took the post), count.
+async def kill_run(target: Target, home: Path, club: FilmClub, gaps: Iterable[bool]) -> Tally:
+    """Plan a party due now, kill the bot once per gap given (True: after the platform took the post), count.
 
-    A round whose held step is the last one left ends the run early (nothing is left to kill in).
+    The run ends early when no step is left to kill in.
     """
     started = asyncio.get_running_loop().time()
     store = PartyStore(club.engine)
-    party_id = plan_party_due_now(club)
+    party_id = plan_party_due_now(club, target)
     url = club.engine.url.render_as_string(hide_password=False)
     tally = Tally()
     for accept in gaps:
         if store.next_open(party_id) is None:
             break
-        await kill_in_gap(fake, home, url, accept)
+        await kill_in_gap(target, home, url, accept)
         cut = [s for s in store.steps(party_id) if s.state is StepState.SENDING]
         tally.rounds += 1
         tally.by_gap["after the platform took it" if accept else "before the platform took it"] += 1
         tally.by_kind.update(s.kind for s in cut)
-    await finish(fake, home, url, store, party_id)
-    seen = Counter(str(m.get("nonce", "")).rsplit("-", 1)[0] for m in fake.posted)
+    await finish(target, home, url, store, party_id)
+    seen = target.seen()
     for step in store.steps(party_id):
         times = seen.get(step.send_key or "", 0)
         if times == 0 or step.state is not StepState.SENT:

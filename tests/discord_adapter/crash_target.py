@@ -1,0 +1,38 @@
+"""The Discord side of `tests.crash`: ``python -m bots.discord`` against the fake, posts counted by nonce."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from tests.crash import Hold
+from tests.discord_adapter import payloads
+from tests.discord_adapter.fake_discord import FakeDiscord
+
+
+class DiscordTarget:
+    """The bot posts to the fake's channel; a step's messages carry ``<send key>-N`` as their nonce."""
+
+    platform = "discord"
+    server_id = payloads.GUILD_ID
+    channel_id = payloads.CHANNEL_ID
+    user_id = payloads.USER_ID
+
+    def __init__(self, fake: FakeDiscord) -> None:
+        self.fake = fake
+
+    @property
+    def hold(self) -> Hold | None:
+        return self.fake.hold
+
+    @hold.setter
+    def hold(self, hold: Hold | None) -> None:
+        self.fake.hold = hold
+
+    def environment(self) -> dict[str, str]:
+        return {"DISCORD_TOKEN": "test-token", "DISCORD_API_URL": self.fake.api_url}
+
+    def module(self) -> str:
+        return "bots.discord"
+
+    def seen(self) -> Counter[str]:
+        return Counter(str(m.get("nonce", "")).rsplit("-", 1)[0] for m in self.fake.posted)
