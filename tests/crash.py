@@ -62,7 +62,7 @@ class Target(Protocol):
         ...
 
     def seen(self) -> Counter[str]:
-        """How many messages members see in the channel per send key."""
+        """How many times members see each step in the channel, by send key."""
         ...
 
 

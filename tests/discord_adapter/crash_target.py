@@ -35,4 +35,10 @@ class DiscordTarget:
         return "bots.discord"
 
     def seen(self) -> Counter[str]:
-        return Counter(str(m.get("nonce", "")).rsplit("-", 1)[0] for m in self.fake.posted)
+        """A step of several messages is seen once when each of its messages is there once."""
+        per_message = Counter(str(m.get("nonce", "")) for m in self.fake.posted)
+        per_step: Counter[str] = Counter()
+        for nonce, times in per_message.items():
+            step = nonce.rsplit("-", 1)[0]
+            per_step[step] = max(per_step[step], times)
+        return per_step

@@ -63,7 +63,7 @@ class FakeDiscord:
     nonces: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)  # (channel, nonce) → message
     dms: dict[str, str] = field(default_factory=dict)  # the DM channel the bot opened with each user, by user id
     hold: Hold | None = None  # set by a test: the next new channel post (a nonce never seen) is held
-    held: set[str] = field(default_factory=set)  # nonces of the posts held so far
+    held: set[str] = field(default_factory=set)  # the steps (nonces less their "-N") of the posts held so far
     base_url: str = ""
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
@@ -108,7 +108,7 @@ class FakeDiscord:
         )
         if self.hold is not None and request.method == "POST" and self._is_new_post(path, body):
             hold, self.hold = self.hold, None
-            self.held.add(str(body["nonce"]))
+            self.held.add(_step_of(body["nonce"]))
             if hold.accept:
                 self._post(path.split("/")[2], body or {})
             hold.reached.set()
@@ -197,8 +197,9 @@ class FakeDiscord:
 
     def _is_new_post(self, path: str, body: Any) -> bool:
         match = re.fullmatch(r"/channels/(\d+)/messages", path)
-        nonce = str((body or {}).get("nonce"))
-        return match is not None and nonce not in self.held and (match.group(1), nonce) not in self.nonces
+        step = _step_of((body or {}).get("nonce"))
+        seen = {_step_of(nonce) for channel, nonce in self.nonces if match and channel == match.group(1)}
+        return match is not None and step not in self.held and step not in seen
 
     def _post(self, channel_id: str, body: dict[str, Any]) -> dict[str, Any]:
         nonce = (channel_id, str(body["nonce"])) if body.get("enforce_nonce") and "nonce" in body else None
@@ -241,6 +242,11 @@ class FakeDiscord:
                 self.identified.set()
         self.sockets.remove(socket)
         return socket
+
+
+def _step_of(nonce: object) -> str:
+    """The step a party post's nonce (``<send key>-<message number>``) belongs to."""
+    return str(nonce).rsplit("-", 1)[0]
 
 
 def _json(obj: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
