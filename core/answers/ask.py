@@ -281,6 +281,8 @@ def answer_about(club: FilmClub, ctx: CommandContext, film: Film, parsed: Questi
     )
     if asks_plot:  # "where does Julia come from", "is Kumar really an engineer": the plot tells it
         told = plot_event_answer(film, words, ctx.spoiler_channel)
+        if told is None and intent is Intent.WHO_IS:  # no one of that name: the sentences naming "the tour guide"
+            told = passage_answer(club.library, film, words, ctx.spoiler_channel)
         if told is not None:
             return told
     if intent is Intent.WHO_IS and subject:

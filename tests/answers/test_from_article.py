@@ -119,3 +119,29 @@ def test_a_character_missing_from_an_actors_only_cast_list(club: FilmClub, ctx: 
     said = texts(ask(club, ctx, "who plays the mayor in actors only"))
     assert "names its actors only, not who plays “mayor”" in said and "Ann Lee" in said
     assert "don't have the cast list" not in said
+
+
+GUESTS = """{{Infobox film
+| name = Seven at the Lodge
+| director = Lena Moor
+| released = 1993
+}}
+'''Seven at the Lodge''' is a 1993 Canadian docufiction film.
+
+== Synopsis ==
+Seven travellers wait out a storm in a mountain lodge.
+
+== Participants ==
+The travellers are:
+* Ann Moss, 61, a retired pilot and the group's cook,
+* Joan Pike, 70, a painter.
+"""
+
+
+def test_who_is_someone_no_cast_list_names_is_read_in_the_article(
+    club: FilmClub, ctx: CommandContext, tmp_path: Path
+) -> None:
+    ingest_article(club, tmp_path, "lodge", GUESTS)
+    answer = texts(ask(club, ctx, "who is the cook in seven at the lodge"))
+    assert "Ann Moss" in answer and "(Wikipedia: Seven at the Lodge, Participants)" in answer
+    assert "Ann Moss" not in texts(ask(club, ctx, "who is the gardener in seven at the lodge"))
