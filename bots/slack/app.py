@@ -13,12 +13,13 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
+from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bots.slack.commands import action_user, read_command, slack_context
 from bots.slack.organisers import SlackOrganisers
-from bots.slack.render import ACTION, REVEAL_ACTION, render, render_reveal
+from bots.slack.render import ACTION, REVEAL_ACTION, SlackMessage, render, render_reveal
 from bots.slack.uploads import upload_files
 from core.app import FilmClub
 from core.responses import Response, SpoilerPart, Visibility
@@ -109,10 +110,22 @@ def press_listener(club: FilmClub) -> Any:
         await answer(respond, pressed.answer.model_copy(update={"visibility": Visibility.PRIVATE}))
         ts = (body.get("message") or {}).get("ts")
         if ts and pressed.redrawn is not None:
-            message = render(pressed.redrawn)
-            await client.chat_update(channel=ctx.channel_id, ts=ts, text=message.text, blocks=message.blocks)
+            await redraw(client, respond, ctx.channel_id, ts, render(pressed.redrawn))
 
     return listener
+
+
+async def redraw(client: AsyncWebClient, respond: Any, channel: str, ts: str, message: SlackMessage) -> None:
+    """Update the pressed message in place.
+
+    ``chat.update`` first; where Slack refuses it (a message a slash command's answer posted), the press's own
+    ``response_url`` replaces the original.
+    """
+    try:
+        await client.chat_update(channel=channel, ts=ts, text=message.text, blocks=message.blocks)
+    except SlackApiError as exc:
+        log.info("chat.update refused (%s): replacing through the response URL", exc.response.get("error"))
+        await respond(text=message.text, blocks=message.blocks, replace_original=True)
 
 
 def command_listener(club: FilmClub, group: str) -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from aiohttp import web
 from slack_bolt.async_app import AsyncApp
 
 from bots.slack.render import render
@@ -81,3 +82,14 @@ async def test_a_rating_button_rates_for_the_presser_alone(
     await dispatch(slack_app, press(fake_slack, stars["elements"][8]["value"]))
     [answer] = await responses(fake_slack)
     assert answer["response_type"] == "ephemeral" and "You rated Batman (1989) ★★★★½" in answer["text"]
+
+
+async def test_a_message_slack_will_not_update_is_replaced_through_the_press_response_url(
+    club: FilmClub, slack_app: AsyncApp, fake_slack: FakeSlack
+) -> None:
+    fake_slack.overrides["chat.update"] = [lambda _: web.json_response({"ok": False, "error": "cant_update_message"})]
+    _, keys = open_poll(club)
+    await dispatch(slack_app, press(fake_slack, keys[0]))
+    private, replaced = await responses(fake_slack, 2)
+    assert private["response_type"] == "ephemeral" and "You back Batman" in private["text"]
+    assert replaced["replace_original"] is True and "1. Batman — 1 vote" in replaced["text"]
