@@ -142,16 +142,16 @@ def poll_vote(club: FilmClub, ctx: CommandContext, args: VoteArguments) -> Respo
     option = _option(club, poll, args.film)
     if isinstance(option, Response):
         return option
-    store = PollStore(club.engine)
-    pressed = store.press(poll.id, ctx.user_id, option.film_id, ctx.press_id)
+    pressed = PollStore(club.engine).press(poll.id, ctx.user_id, option.film_id, ctx.press_id)
     if pressed is None:
         return _closed(poll)
+    result, counts = pressed
     said = {
         PressResult.ADDED: f"You back {option.film_title}.",
         PressResult.REMOVED: f"You took back your vote for {option.film_title}.",
         PressResult.REPEATED: f"That press was already counted: {option.film_title} is unchanged.",
-    }[pressed]
-    return Response(parts=[TextPart(text=said), poll_part(store.retallied(poll), {})], visibility=Visibility.PRIVATE)
+    }[result]
+    return Response(parts=[TextPart(text=said), poll_part(poll.tallied(counts), {})], visibility=Visibility.PRIVATE)
 
 
 def poll_show(club: FilmClub, ctx: CommandContext, args: PollArguments) -> Response:

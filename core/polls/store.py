@@ -77,6 +77,11 @@ class Poll(NewPoll):
         """The winning film of a closed poll."""
         return next((o for o in self.options if o.film_id == self.winner_film_id), None)
 
+    def tallied(self, counts: dict[int, int]) -> Poll:
+        """The poll with these tallies (approvals per film id): a vote's answer shows the new counts."""
+        options = [o.model_copy(update={"votes": counts.get(o.film_id, 0)}) for o in self.options]
+        return self.model_copy(update={"options": options})
+
 
 class PollStore:
     """Every club's polls, films and votes in one database."""
@@ -130,7 +135,9 @@ class PollStore:
             ).first()
             return _poll(conn, row) if row else None
 
-    def press(self, poll_id: int, member: str, film_id: int, press_id: str | None = None) -> PressResult | None:
+    def press(
+        self, poll_id: int, member: str, film_id: int, press_id: str | None = None
+    ) -> tuple[PressResult, dict[int, int]] | None:
         """A member's press on a film: a vote when they had none for it, else the vote taken back.
 
         Args:
@@ -140,7 +147,8 @@ class PollStore:
             press_id: the platform's id of this press (an interaction); the same id twice counts once.
 
         Returns:
-            What the press did; None when the poll is no longer open (closed between check and press).
+            What the press did and the poll's tallies after it (read in the same transaction); None when the
+            poll is no longer open (closed between check and press).
 
         """
         try:
@@ -154,12 +162,11 @@ class PollStore:
                     conn.execute(insert(poll_presses).values(poll_id=poll_id, press_id=press_id))
                 key = (poll_votes.c.poll_id == poll_id) & (poll_votes.c.member_id == member)
                 taken = conn.execute(delete(poll_votes).where(key & (poll_votes.c.film_id == film_id))).rowcount
-                if taken:
-                    return PressResult.REMOVED
-                conn.execute(insert(poll_votes).values(poll_id=poll_id, member_id=member, film_id=film_id))
-                return PressResult.ADDED
+                if not taken:
+                    conn.execute(insert(poll_votes).values(poll_id=poll_id, member_id=member, film_id=film_id))
+                return (PressResult.REMOVED if taken else PressResult.ADDED), _tally(conn, poll_id)
         except IntegrityError:  # this press was counted already (or the same vote landed at the same instant)
-            return PressResult.REPEATED
+            return PressResult.REPEATED, self.tally(poll_id)
 
     def backed_by(self, poll_id: int, member: str) -> set[int]:
         """The films a member backs in a poll (for their own eyes only)."""
@@ -168,13 +175,6 @@ class PollStore:
                 select(poll_votes.c.film_id).where(poll_votes.c.poll_id == poll_id, poll_votes.c.member_id == member)
             ).scalars()
             return set(found)
-
-    def retallied(self, poll: Poll) -> Poll:
-        """The poll with its tallies read again (one query: a vote's answer shows the new counts)."""
-        with self.engine.connect() as conn:
-            counts = _tally(conn, poll.id)
-        options = [o.model_copy(update={"votes": counts.get(o.film_id, 0)}) for o in poll.options]
-        return poll.model_copy(update={"options": options})
 
     def tally(self, poll_id: int) -> dict[int, int]:
         """Approvals per film id (films without any are absent)."""

@@ -47,11 +47,10 @@ def test_poll_picks_oldest_first_one_film_per_suggester_while_others_wait(loop_c
 def test_a_press_votes_a_second_takes_it_back_and_the_same_press_twice_counts_once(loop_club: FilmClub) -> None:
     store = PollStore(loop_club.engine)
     poll = store.create(new_poll(), [(1, "A"), (2, "B")])
-    assert store.press(poll.id, "u1", 1, press_id="i-1") is PressResult.ADDED
-    assert store.press(poll.id, "u1", 1, press_id="i-1") is PressResult.REPEATED  # a platform's retry
-    assert store.tally(poll.id) == {1: 1}
-    assert store.press(poll.id, "u1", 2) is PressResult.ADDED  # approval: several films
-    assert store.press(poll.id, "u1", 1, press_id="i-2") is PressResult.REMOVED
+    assert store.press(poll.id, "u1", 1, press_id="i-1") == (PressResult.ADDED, {1: 1})
+    assert store.press(poll.id, "u1", 1, press_id="i-1") == (PressResult.REPEATED, {1: 1})  # a platform's retry
+    assert store.press(poll.id, "u1", 2) == (PressResult.ADDED, {1: 1, 2: 1})  # approval: several films
+    assert store.press(poll.id, "u1", 1, press_id="i-2") == (PressResult.REMOVED, {2: 1})
     assert store.tally(poll.id) == {2: 1}
 
 
