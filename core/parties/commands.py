@@ -320,15 +320,22 @@ def _find(club: FilmClub, ctx: CommandContext, party_id: int, open_only: bool = 
 
 
 def _with_failures(club: FilmClub, ctx: CommandContext, response: Response) -> Response:
-    """Tell an organiser, once, about messages that could not be delivered."""
+    """Tell an organiser, once, about messages that could not be delivered, and paused parties no DM announced."""
     if not club.is_organiser(ctx):
         return response
-    failures = PartyStore(club.engine).take_failures(ctx.club_key)
-    if not failures:
-        return response
-    items = [f"#{f.party_id} {f.film_title}: “{f.step_label}” — {f.reason}" for f in failures]
-    note = ListPart(title="Some party messages could not be sent:", items=items)
-    return response.model_copy(update={"parts": [*response.parts, note]})
+    store = PartyStore(club.engine)
+    notes: list[Part] = []
+    if failures := store.take_failures(ctx.club_key):
+        items = [f"#{f.party_id} {f.film_title}: “{f.step_label}” — {f.reason}" for f in failures]
+        notes.append(ListPart(title="Some party messages could not be sent:", items=items))
+    if pauses := store.take_pauses(ctx.club_key):
+        items = [
+            f"#{p.party_id} {p.film_title}: “{p.step_label}” — {p.reason}. Fix the channel (the bot must be in "
+            f"it and may post), then /party resume {p.party_id}"
+            for p in pauses
+        ]
+        notes.append(ListPart(title="Paused watch parties: their channel refused a message", items=items))
+    return response.model_copy(update={"parts": [*response.parts, *notes]}) if notes else response
 
 
 def _count(n: int, noun: str) -> str:

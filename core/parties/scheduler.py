@@ -22,7 +22,8 @@ Design choices, on purpose:
   `RESEND_WITHIN` ago is not resent (Discord remembers a nonce for minutes only): it is dropped and logged.
 - A channel that refuses a step for good (deleted, bot removed, no permission) pauses the party rather
   than failing every later step: the step waits, the organiser is sent a DM once (by whichever run
-  paused it) saying how to fix it, and ``/party resume`` schedules the party again.
+  paused it) saying how to fix it (when no DM gets through, the club's next organiser command says it),
+  and ``/party resume`` schedules the party again.
 - On start, and every minute, parties of this platform without a job get one (a party started by a
   one-shot ``filmclub run`` is delivered by the next console that runs).
 """
@@ -409,8 +410,10 @@ class PartyScheduler:
             return
         try:
             await self.publisher.notify(party.created_by, paused_notice(party, step, reason, self.grace))
-        except Exception:  # the DM is closed too: /party list and /party plan still show the party paused
-            log.exception("organiser not told of a paused party", extra=_facts(party, step))
+        except Exception:  # DMs closed: the next organiser command in the club says it instead
+            log.exception("organiser not told of a paused party by DM", extra=_facts(party, step))
+        else:
+            self.store.told(step.id)
 
 
 def _alias(shard: int) -> str:

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 
 from pydantic import BaseModel
-from sqlalchemy import Connection, Engine, Row, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, Row, Select, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from core.parties.plan import PlannedStep
@@ -354,7 +354,9 @@ class PartyStore:
             conn.execute(
                 update(party_steps)
                 .where(party_steps.c.id == step_id, party_steps.c.state.in_(OPEN))
-                .values(state=StepState.PENDING.value, send_key=None, finished_at=None, detail=reason[:500])
+                .values(
+                    state=StepState.PENDING.value, send_key=None, finished_at=None, detail=reason[:500], reported=False
+                )
             )
             result = conn.execute(
                 update(parties)
@@ -362,6 +364,33 @@ class PartyStore:
                 .values(status=PartyStatus.PAUSED.value)
             )
         return result.rowcount == 1
+
+    def told(self, step_id: int) -> None:
+        """Record that the organiser was sent the pause notice of the step their channel refused."""
+        with self.engine.begin() as conn:
+            conn.execute(update(party_steps).where(party_steps.c.id == step_id).values(reported=True))
+
+    def take_pauses(self, club_key: str) -> list[Failure]:
+        """Take a club's paused parties whose organiser was not told yet (no DM got through), marking them told."""
+        query = (
+            select(
+                parties.c.id,
+                parties.c.film_title,
+                party_steps.c.id.label("step_id"),
+                party_steps.c.label,
+                party_steps.c.detail,
+            )
+            .join(party_steps, party_steps.c.party_id == parties.c.id)
+            .where(
+                parties.c.club_key == club_key,
+                parties.c.status == PartyStatus.PAUSED.value,
+                party_steps.c.state == StepState.PENDING.value,
+                party_steps.c.detail.is_not(None),
+                party_steps.c.reported.is_(False),
+            )
+            .order_by(parties.c.id)
+        )
+        return self._take(query)
 
     def resume(self, club_key: str, party_id: int) -> bool:
         """Schedule a club's paused party again; False when it was not paused."""
@@ -404,6 +433,10 @@ class PartyStore:
             )
             .order_by(party_steps.c.due_at)
         )
+        return self._take(query)
+
+    def _take(self, query: Select[tuple[int, str, int, str, str | None]]) -> list[Failure]:
+        """Read failures (party, film, step id, label, detail) and mark their steps reported, in one transaction."""
         with self.engine.begin() as conn:
             rows = conn.execute(query).all()
             if rows:

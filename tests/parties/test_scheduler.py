@@ -233,6 +233,7 @@ async def test_a_channel_that_refuses_for_good_pauses_the_party_until_an_organis
     [(organiser, notice)] = recorder.notified
     assert organiser == "u1" and "missing access to #film-night" in notice.plain_text()
     assert f"then /party resume {party_id}" in notice.plain_text()
+    assert "Paused watch parties" not in club.run_line("/party list", context(now=NOW)).plain_text()  # DM'd
 
     clock.now = second.due_at  # a stale job, or the minute's reconcile: nothing is sent, nobody told again
     await scheduler.advance(party_id, second.id)
@@ -254,6 +255,27 @@ async def test_a_channel_that_refuses_for_good_pauses_the_party_until_an_organis
     )
     assert store.next_open(party_id) == steps_of(club, party_id)[1]
     assert club.run_line(f"/party resume {party_id}", context()).is_error  # not paused any more
+
+
+async def test_a_pause_no_dm_could_announce_is_told_once_by_the_next_organiser_command(
+    club: FilmClub, schedulers: Schedulers
+) -> None:
+    party_id = planned_party(club)
+    first = steps_of(club, party_id)[0]
+
+    class DmsClosed(RecordingPublisher):
+        async def notify(self, user_id: str, response: Response) -> None:
+            raise DeliveryError("the organiser takes no DMs", permanent=True)
+
+    publisher = DmsClosed()
+    publisher.failures = [DeliveryError("missing access to #film-night", permanent=True)]
+    await schedulers(publisher, clock=Clock(first.due_at)).advance(party_id, first.id)
+    member = club.run_line("/party list", context(organiser=False, user="u2", name="Bo", now=NOW)).plain_text()
+    assert "Paused watch parties" not in member
+    told = club.run_line(f"/party plan {party_id}", context(now=NOW)).plain_text()
+    assert "Paused watch parties" in told and "missing access to #film-night" in told
+    assert f"then /party resume {party_id}" in told
+    assert "Paused watch parties" not in club.run_line("/party list", context(now=NOW)).plain_text()
 
 
 async def test_transient_failures_are_retried_then_sent_or_failed(
