@@ -180,6 +180,8 @@ def _read_table(table: Tag, reading: CastReading, known_people: set[str]) -> Non
                     if _name_like(actor):
                         reading.entries.append((CastValue(actor=actor, character=character), " | ".join(texts)))
         return
+    if header is not None and character_column == 0 and _read_by_film(rows[rows.index(header) + 1 :], reading):
+        return
     # No actor/character columns: cells that read "Priscilla Lane as Ann Lemp" each give an entry.
     cells = [text for row in rows for _, text in row if _AS.search(text)]
     for text in cells:
@@ -187,6 +189,24 @@ def _read_table(table: Tag, reading: CastReading, known_people: set[str]) -> Non
         reading.entries.extend((CastValue(actor=a, character=character), text) for a in actors)
     if not cells and not (header is None and _read_pairs(rows, reading, known_people)):
         reading.unread.append(f"a cast table with columns {titles or 'unknown'}")
+
+
+def _read_by_film(rows: list[list[tuple[bool, str]]], reading: CastReading) -> bool:
+    """Read a franchise's character table: a row per character (its header cell), an actor cell per film.
+
+    The article's own film is the first column (a franchise page's infobox is its first film's); a
+    character it lacks has an empty first cell. False when no row reads so.
+    """
+    read = False
+    for row in rows:
+        if len(row) < 2 or not row[0][0] or row[1][0]:
+            continue
+        character, actors = strip_qualifiers(row[0][1]), row[1][1]
+        for actor in split_names(strip_qualifiers(_AS.split(actors, maxsplit=1)[0])):
+            if character and _name_like(actor):
+                reading.entries.append((CastValue(actor=actor, character=character), " | ".join(t for _, t in row)))
+                read = True
+    return read
 
 
 def _read_pairs(rows: list[list[tuple[bool, str]]], reading: CastReading, known_people: set[str]) -> bool:

@@ -51,6 +51,15 @@ def test_every_way_of_writing_a_cast_row(body: str) -> None:
     assert _cast(body) == ["Ann Lee as Mara", "Bob Ray as Tom"]
 
 
+def test_a_franchise_character_table_gives_the_first_films_actors() -> None:
+    body = (
+        '== Cast and characters ==\n{| class="wikitable"\n|-\n! rowspan="2" | Character\n! colspan="2" | Films\n'
+        "|-\n! ''Zed''\n! ''Zed 2''\n|-\n! [[Mara]]\n| colspan=\"2\" | [[Ann Lee]]\n|-\n! Tom\n| [[Bob Ray]]\n"
+        '| [[Bob Ray]] (f)\n|-\n! Nell\n| style="background:lightgrey;" |\n| [[Cy Dunn]]\n|}\n'
+    )
+    assert _cast(body) == ["Ann Lee as Mara", "Bob Ray as Tom"]  # Nell is only in the second film
+
+
 def test_sentences_about_casting_are_not_cast_rows() -> None:
     body = "== Casting ==\nMichael Keaton was cast as Batman after a long search.\n[[Bob Ray]] as Tom\n"
     assert _cast(body) == ["Bob Ray as Tom"]
