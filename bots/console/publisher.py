@@ -48,7 +48,7 @@ class ConsolePublisher:
                 self.session.console.print(f"\n[bold magenta]— watch party, in {escape(channel_id)} —[/bold magenta]")
             self.session.show(response)
         except (OSError, ValueError) as exc:  # a closed terminal or pipe
-            raise DeliveryError(f"the console is gone ({exc})", permanent=True) from exc
+            raise DeliveryError(f"the console is gone ({exc})", permanent=True, channel=True) from exc
 
     async def delivered(self, channel_id: str, key: str, since: datetime) -> bool:
         """Always False: what a console printed before it was killed went with its session, so it is resent."""

@@ -49,7 +49,7 @@ class DiscordPublisher:
 
         """
         if not channel_id.isdigit():
-            raise DeliveryError(f"{channel_id!r} is not a Discord channel id", permanent=True)
+            raise DeliveryError(f"{channel_id!r} is not a Discord channel id", permanent=True, channel=True)
         channel = self.client.get_partial_messageable(int(channel_id))
         for number, message in enumerate(render(response)):
             await _send(channel, message, None if key is None else f"{key}-{number}")
@@ -79,7 +79,7 @@ async def _send(channel: discord.abc.Messageable, message: DiscordMessage, nonce
     try:
         await channel.send(**message_kwargs(message), nonce=nonce)
     except (discord.NotFound, discord.Forbidden) as exc:
-        raise DeliveryError(_reason(channel, exc), permanent=True) from exc
+        raise DeliveryError(_reason(channel, exc), permanent=True, channel=True) from exc
     except discord.RateLimited as exc:  # longer than the client waits by itself
         raise DeliveryError(f"rate limited by Discord for {exc.retry_after:.0f} s", permanent=False) from exc
     except discord.HTTPException as exc:

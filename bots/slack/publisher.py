@@ -22,7 +22,7 @@ from core.responses import Response
 
 log = logging.getLogger(__name__)
 
-# Errors retrying cannot fix: the step fails and the organiser is told.
+# Errors retrying cannot fix, all about the channel or the app's access to it: the party pauses until it is fixed.
 PERMANENT_ERRORS = frozenset(
     {"channel_not_found", "not_in_channel", "is_archived", "missing_scope", "restricted_action", "invalid_auth"}
 )
@@ -93,7 +93,8 @@ class SlackPublisher:
         except SlackApiError as exc:
             error = str(exc.response.get("error", "unknown_error"))
             log.warning("slack refused %s for channel %s: %s", method, kwargs.get("channel"), error)
-            raise DeliveryError(f"Slack said {error}", permanent=error in PERMANENT_ERRORS) from exc
+            lost = error in PERMANENT_ERRORS
+            raise DeliveryError(f"Slack said {error}", permanent=lost, channel=lost) from exc
         except OSError as exc:
             raise DeliveryError(f"Slack could not be reached ({exc})", permanent=False) from exc
 

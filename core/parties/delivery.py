@@ -20,15 +20,17 @@ from core.responses import Response
 class DeliveryError(Exception):
     """A message could not be delivered.
 
-    ``permanent`` when retrying cannot help (channel deleted, bot not in channel, no permission):
-    the party is paused and its organiser told how to fix it; otherwise it may be retried, and the
-    step is marked failed (and reported to the organisers) when the retries run out.
+    ``permanent`` when retrying cannot help; with ``channel`` too when the channel is what refuses
+    (deleted, bot not in it, no permission): the party is paused and its organiser told how to fix it,
+    since every later step would fail the same way. Otherwise the step is marked failed (and reported
+    to the organisers) at once when permanent (a message the platform refuses), after the retries when not.
     """
 
-    def __init__(self, reason: str, permanent: bool) -> None:
+    def __init__(self, reason: str, permanent: bool, channel: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
         self.permanent = permanent
+        self.channel = channel
 
 
 class Publisher(Protocol):

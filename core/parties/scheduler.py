@@ -386,9 +386,11 @@ class PartyScheduler:
                     await self.publisher.publish(party.channel_id, response, key)
             except DeliveryError as exc:
                 reason = exc.reason
-                if exc.permanent:
+                if exc.permanent and exc.channel:
                     await self._pause(party, step, reason)
                     return "paused"
+                if exc.permanent:
+                    break
             except Exception as exc:  # a publisher's own bug: logged, and retried like a transient failure
                 log.exception("publisher raised", extra={"party": party.id, "step": step.seq})
                 reason = f"{type(exc).__name__}: {exc}"

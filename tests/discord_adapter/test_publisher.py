@@ -109,6 +109,17 @@ async def test_a_deleted_or_closed_channel_pauses_the_party_and_dms_its_organise
     assert len(fake_discord.posted) == 2  # the DM, then the step in its channel
 
 
+async def test_a_message_discord_refuses_fails_its_step_and_the_party_goes_on(
+    bot: FilmClubBot, fake_discord: FakeDiscord
+) -> None:
+    party_id, steps = await start_party(bot, fake_discord)
+    fake_discord.fail("POST", CHANNEL_POSTS, 400, body={"message": "Invalid Form Body", "code": 50035})
+    after = await send_step(bot, party_id, steps[0], retries=(0.0,))
+    assert after.state is StepState.FAILED and "Invalid Form Body" in (after.detail or "")
+    assert len(fake_discord.sent("POST", CHANNEL_POSTS)) == 1  # permanent: not retried
+    assert party_goes_on(bot, party_id) and fake_discord.dms == {}  # the channel is fine: no pause
+
+
 async def test_a_server_error_is_retried_and_the_step_still_arrives(
     bot: FilmClubBot, fake_discord: FakeDiscord
 ) -> None:

@@ -221,7 +221,7 @@ async def test_a_channel_that_refuses_for_good_pauses_the_party_until_an_organis
     party_id = planned_party(club)
     first, second = steps_of(club, party_id)[:2]
     store = PartyStore(club.engine)
-    recorder.failures = [DeliveryError("missing access to #film-night", permanent=True)]
+    recorder.failures = [DeliveryError("missing access to #film-night", permanent=True, channel=True)]
     clock = Clock(first.due_at)
     scheduler = schedulers(clock=clock)
     scheduler.schedule(store.party(party_id))  # type: ignore[arg-type]
@@ -268,7 +268,7 @@ async def test_a_pause_no_dm_could_announce_is_told_once_by_the_next_organiser_c
             raise DeliveryError("the organiser takes no DMs", permanent=True)
 
     publisher = DmsClosed()
-    publisher.failures = [DeliveryError("missing access to #film-night", permanent=True)]
+    publisher.failures = [DeliveryError("missing access to #film-night", permanent=True, channel=True)]
     await schedulers(publisher, clock=Clock(first.due_at)).advance(party_id, first.id)
     member = club.run_line("/party list", context(organiser=False, user="u2", name="Bo", now=NOW)).plain_text()
     assert "Paused watch parties" not in member
@@ -276,6 +276,20 @@ async def test_a_pause_no_dm_could_announce_is_told_once_by_the_next_organiser_c
     assert "Paused watch parties" in told and "missing access to #film-night" in told
     assert f"then /party resume {party_id}" in told
     assert "Paused watch parties" not in club.run_line("/party list", context(now=NOW)).plain_text()
+
+
+async def test_a_message_the_platform_refuses_fails_its_step_at_once_and_the_party_goes_on(
+    club: FilmClub, recorder: RecordingPublisher, schedulers: Schedulers
+) -> None:
+    party_id = planned_party(club)
+    first = steps_of(club, party_id)[0]
+    recorder.failures = [DeliveryError("Invalid Form Body", permanent=True)]
+    scheduler = schedulers(clock=Clock(first.due_at), retry_delays=(0.0,))
+    await scheduler.advance(party_id, first.id)
+    assert recorder.attempts == 1 and steps_of(club, party_id)[0].state is StepState.FAILED
+    party = PartyStore(club.engine).party(party_id)
+    assert party is not None and party.status is PartyStatus.SCHEDULED and recorder.notified == []
+    assert scheduler.scheduler.get_job(job_id(party_id)) is not None
 
 
 async def test_transient_failures_are_retried_then_sent_or_failed(

@@ -48,7 +48,7 @@ async def test_a_lost_channel_is_a_permanent_failure(
     fake_slack.overrides["chat.postMessage"] = [slack_error(error)]
     with pytest.raises(DeliveryError) as failure:
         await publisher.publish("C1", HELLO)
-    assert failure.value.permanent and error in failure.value.reason
+    assert failure.value.permanent and failure.value.channel and error in failure.value.reason
 
 
 async def test_a_rate_limit_is_waited_out_then_sent(fake_slack: FakeSlack, publisher: SlackPublisher) -> None:
