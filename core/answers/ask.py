@@ -15,7 +15,7 @@ from core.answers.aspects import Aspect, asked_aspect, aspect_answer
 from core.answers.card import build_card
 from core.answers.character_films import films_by_characters
 from core.answers.characters import cast_answer, has_character, in_cast, knows_name, played_by, role_of, who_is
-from core.answers.fields import COUNTED, FIELD_QUESTIONS, answer_field, count_answer
+from core.answers.fields import COUNTED, FIELD_QUESTIONS, answer_field, count_answer, credited_source
 from core.answers.intents import Intent, Question, parse_question
 from core.answers.naming import NamedFilm, find_named_film
 from core.answers.passages import (
@@ -312,6 +312,10 @@ def answer_about(club: FilmClub, ctx: CommandContext, film: Film, parsed: Questi
         counted = count_answer(film, intent)
         if counted is not None:
             return counted
+    if intent is Intent.BASED_ON and not film.facts_for(FieldName.BASED_ON):
+        credited = credited_source(film)  # "Irma Berk (story All God's Children)" among the writers
+        if credited is not None:
+            return credited
     if intent in FIELD_QUESTIONS:
         if not film.facts_for(FIELD_QUESTIONS[intent].field):
             found = passage_answer(club.library, film, words, ctx.spoiler_channel, SECTIONS.get(intent))

@@ -7,10 +7,11 @@ answered from the same values, and always show them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from core.answers.card import film_sources
-from core.answers.cite import cite_groups, cited_text, join_words
+from core.answers.cite import cite_groups, cited_text, join_words, labels
 from core.answers.intents import DEMONYMS, Intent
 from core.answers.phrasing import fold
 from core.library.model import FieldName, Film
@@ -196,3 +197,26 @@ def _same(wanted: str, value: str) -> bool:
         return True
     value_words = set(value.split())
     return all(word in value_words for word in wanted.split())
+
+
+# A writer credited for the work the film adapts: "Irma Berk (story All God's Children)".
+_CREDITED_WORK = re.compile(
+    r"\((?P<kind>story|short story|novel|novella|play|book|original story)\s+(?P<work>[^()]+)\)"
+)
+
+
+def credited_source(film: Film) -> Response | None:
+    """What the film is based on when only its writing credits say it (a work named beside its writers); else None."""
+    works: dict[tuple[str, str], list[str]] = {}
+    sources: list[str] = []
+    for fact in film.facts_for(FieldName.WRITER):
+        match = _CREDITED_WORK.search(fact.raw)
+        if match:
+            writer = fact.raw[: match.start()].strip(" ,;")
+            works.setdefault((match["kind"], match["work"].strip()), []).append(writer)
+            sources += labels([fact.source])
+    if not works:
+        return None
+    told = join_words([f"the {kind} {work} by {join_words(writers)}" for (kind, work), writers in works.items()])
+    cited = "; ".join(dict.fromkeys(sources))
+    return Response(parts=[TextPart(text=f"{film.display_title} is based on {told} ({cited}).")])

@@ -145,3 +145,25 @@ def test_who_is_someone_no_cast_list_names_is_read_in_the_article(
     answer = texts(ask(club, ctx, "who is the cook in seven at the lodge"))
     assert "Ann Moss" in answer and "(Wikipedia: Seven at the Lodge, Participants)" in answer
     assert "Ann Moss" not in texts(ask(club, ctx, "who is the gardener in seven at the lodge"))
+
+
+CREDITED = """{{Infobox film
+| name = The Long Tide
+| director = Lena Moor
+| writer = [[Ann Moss]] (novel ''Salt and Iron'')<br>[[Joan Pike]] (screenplay)
+| released = 1961
+}}
+'''The Long Tide''' is a 1961 drama film.
+
+== Premise ==
+The film tells the story of a lighthouse keeper and his daughter.
+"""
+
+
+def test_a_work_named_beside_its_writer_is_what_the_film_is_based_on(
+    club: FilmClub, ctx: CommandContext, tmp_path: Path
+) -> None:
+    ingest_article(club, tmp_path, "tide", CREDITED)
+    answer = texts(ask(club, ctx, "is the long tide based on a book"))
+    assert "based on the novel Salt and Iron by Ann Moss (Wikipedia: The Long Tide)" in answer
+    assert "Joan Pike" not in answer
