@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 PERMANENT_ERRORS = frozenset(
     {"channel_not_found", "not_in_channel", "is_archived", "missing_scope", "restricted_action", "invalid_auth"}
 )
+UNREADABLE = ("not_in_channel", "missing_scope")  # a history Slack will not show us: we cannot tell, so we post
 EVENT_TYPE = "filmclub_step"
 HISTORY_PAGES = 5  # of 200 messages: a channel busier than that since the first try is read no further
 SLACK_EARLY = 60.0  # seconds: the history is read from a minute before the first try (clocks differ)
@@ -55,7 +56,8 @@ class SlackPublisher:
     async def delivered(self, channel_id: str, key: str, since: datetime) -> bool:
         """Whether the channel holds a message posted since ``since`` whose metadata carries ``key``.
 
-        A channel the bot posts to without being in it (``chat:write.public``) cannot be read: False, logged.
+        A channel the bot posts to without being in it (``chat:write.public``), or an install from before the
+        ``:history`` scopes, cannot be read: False, logged (the step is posted again rather than held up).
         """
         cursor: str | None = None
         for _page in range(HISTORY_PAGES):
@@ -69,9 +71,9 @@ class SlackPublisher:
                     cursor=cursor,
                 )
             except DeliveryError as exc:
-                if "not_in_channel" not in exc.reason:
+                if not any(error in exc.reason for error in UNREADABLE):
                     raise
-                log.warning("cannot read channel %s to check a resend: posting again", channel_id)
+                log.warning("cannot read channel %s to check a resend (%s): posting again", channel_id, exc.reason)
                 return False
             if any(_key_of(m) == key for m in page.get("messages") or []):
                 return True

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from bots.slack.app import build_client
@@ -118,3 +120,14 @@ async def test_an_archived_channel_pauses_the_party_and_dms_its_organiser(
     [_refused, dm] = fake_slack.of("chat.postMessage")
     assert opened["users"] == "U1" and dm["channel"] == "DU1"
     assert "is_archived" in dm["text"] and f"/party resume {party.id}" in dm["text"]
+
+
+@pytest.mark.parametrize("error", ["not_in_channel", "missing_scope"])
+async def test_a_history_slack_will_not_show_is_no_proof_of_a_post(
+    fake_slack: FakeSlack, publisher: SlackPublisher, error: str
+) -> None:
+    await publisher.publish("C1", HELLO, "k1")
+    fake_slack.overrides["conversations.history"] = [slack_error(error)]
+    assert not await publisher.delivered("C1", "k1", datetime.now(UTC))
+    assert await publisher.delivered("C1", "k1", datetime.now(UTC))  # readable again: found by its metadata
+    assert not await publisher.delivered("C1", "k2", datetime.now(UTC))
