@@ -166,7 +166,7 @@ def steps_of(club: FilmClub, party_id: int) -> list[Step]:
     return PartyStore(club.engine).steps(party_id)
 
 
-async def wait_until(condition: Callable[[], object], seconds: float = 5.0, what: str = "the condition") -> None:
+async def wait_until(condition: Callable[[], object], seconds: float = 30.0, what: str = "the condition") -> None:
     deadline = asyncio.get_running_loop().time() + seconds
     while not condition():
         assert asyncio.get_running_loop().time() < deadline, f"timed out waiting for {what}"

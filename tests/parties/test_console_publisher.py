@@ -13,7 +13,7 @@ from core.parties.store import StepState
 from tests.parties.conftest import party_id_of, steps_of
 
 
-def wait_for(condition: object, seconds: float = 5.0) -> None:
+def wait_for(condition: object, seconds: float = 30.0) -> None:
     deadline = time.monotonic() + seconds
     while not condition():  # type: ignore[operator]
         assert time.monotonic() < deadline, "timed out waiting"

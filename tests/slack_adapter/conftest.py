@@ -89,7 +89,7 @@ async def dispatch(app: AsyncApp, body: str, headers: dict[str, list[str]] | Non
     return response.status
 
 
-async def responses(fake: FakeSlack, count: int = 1, timeout: float = 10.0) -> list[dict[str, Any]]:
+async def responses(fake: FakeSlack, count: int = 1, timeout: float = 30.0) -> list[dict[str, Any]]:
     """What reached response_url, waiting for the listener that runs after the ack."""
     await fake.wait_until(lambda: len(fake.of("response_url")) >= count, f"{count} answer(s) at response_url", timeout)
     return fake.of("response_url")

@@ -69,7 +69,7 @@ class FakeSlack:
     def of(self, name: str) -> list[dict[str, Any]]:
         return [body for method, body in self.calls if method == name]
 
-    async def wait_until(self, condition: Callable[[], Any], what: str, timeout: float = 10.0) -> None:
+    async def wait_until(self, condition: Callable[[], Any], what: str, timeout: float = 30.0) -> None:
         """Wait, without polling, until ``condition()`` holds after something arrived (``what`` names it on failure)."""
         assert self._changed is not None, "the fake is not started"
         try:
@@ -179,7 +179,7 @@ class FakeSlack:
         await self.socket.send_str(json.dumps(envelope))
         return envelope_id
 
-    async def acked(self, envelope_id: str, timeout: float = 10.0) -> dict[str, Any]:
+    async def acked(self, envelope_id: str, timeout: float = 30.0) -> dict[str, Any]:
         """Wait for the app's acknowledgement of an envelope (Slack retries one not acked within 3 s)."""
 
         def ack() -> dict[str, Any] | None:
