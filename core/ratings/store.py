@@ -10,13 +10,17 @@ from datetime import datetime
 from statistics import fmean, pstdev
 
 from pydantic import BaseModel
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, bindparam, insert, select, update
 
 from core.ratings.schema import ratings
 
 MIN_RATINGS_FOR_TOP = 2
 DAMPING = 2  # the top list orders by a mean pulled towards a neutral rating by this many ratings
 NEUTRAL = 3.0  # stars: the pull of the damped mean
+# Built once: every `/film info` card reads one film's ratings (building the query each time cost 3x running it).
+_FILM_RATINGS = select(ratings.c.halves).where(
+    ratings.c.club_key == bindparam("club_key"), ratings.c.film_id == bindparam("film_id")
+)
 
 
 class ClubRating(BaseModel):
@@ -62,7 +66,9 @@ class RatingStore:
 
     def club_rating(self, club_key: str, film_id: int) -> ClubRating | None:
         """The club's rating of one film, or None when nobody in the club rated it."""
-        return self.club_ratings(club_key, [film_id]).get(film_id)
+        with self.engine.connect() as conn:
+            halves = conn.execute(_FILM_RATINGS, {"club_key": club_key, "film_id": film_id}).scalars().all()
+        return _club_rating(film_id, [h / 2 for h in halves]) if halves else None
 
     def club_ratings(self, club_key: str, film_ids: Iterable[int] | None = None) -> dict[int, ClubRating]:
         """The club's rating of each film (all the club rated when ``film_ids`` is None)."""
@@ -73,10 +79,7 @@ class RatingStore:
         with self.engine.connect() as conn:
             for film_id, halves in conn.execute(query):
                 by_film.setdefault(film_id, []).append(halves / 2)
-        return {
-            film_id: ClubRating(film_id=film_id, mean=fmean(values), count=len(values), spread=pstdev(values))
-            for film_id, values in by_film.items()
-        }
+        return {film_id: _club_rating(film_id, values) for film_id, values in by_film.items()}
 
     def rated_between(self, club_key: str, start: datetime, end: datetime) -> set[int]:
         """Films any member of the club rated in ``[start, end)``."""
@@ -85,6 +88,10 @@ class RatingStore:
         )
         with self.engine.connect() as conn:
             return set(conn.execute(query.distinct()).scalars())
+
+
+def _club_rating(film_id: int, stars: list[float]) -> ClubRating:
+    return ClubRating(film_id=film_id, mean=fmean(stars), count=len(stars), spread=pstdev(stars))
 
 
 def top_order(rated: dict[int, ClubRating]) -> list[ClubRating]:
