@@ -14,12 +14,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from core.answers.intents import parse_question
+from core.answers.intents import Intent, parse_question
 from core.answers.phrasing import FILLER, fold
-from core.answers.titles import TitleIndex, TitleSpan
+from core.answers.titles import NameMatch, TitleIndex, TitleSpan
 
 # Words that part a subject from a title: "who plays Zahra in Children of Heaven".
 SEPARATORS = frozenset({"in", "from", "on", "for", "of", "about"})
+MIN_SUBJECT_TITLE_WORDS = 2
+# Questions whose subject is a role or a person: a title inside it is the role's name ("who plays the father").
+ROLE_INTENTS = frozenset({Intent.PLAYED_BY, Intent.ROLE_OF, Intent.WHO_IS})
 _WORD = re.compile(r"\w+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 
@@ -52,13 +55,13 @@ def find_named_film(titles: TitleIndex, question: str) -> NamedFilm | None:
         return None
     whole = parse_question(question)
     for span in spans:
-        if _plausible(span, words, whole.keywords, whole.subject):
+        if _plausible(span, words, whole.keywords, whole.subject, whole.intent in ROLE_INTENTS):
             cut_from, cut_to = tokens[span.start][0], tokens[span.end - 1][1]
             return NamedFilm(span, f"{text[:cut_from]} {text[cut_to:]}")
     return None
 
 
-def _plausible(span: TitleSpan, words: list[str], keywords: frozenset[str], subject: str) -> bool:
+def _plausible(span: TitleSpan, words: list[str], keywords: frozenset[str], subject: str, of_role: bool) -> bool:
     """Whether a run naming a film is where the question names its film (not its keywords or its subject)."""
     phrase = words[span.start : span.end]
     content = [w for w in phrase if w not in FILLER]
@@ -67,4 +70,9 @@ def _plausible(span: TitleSpan, words: list[str], keywords: frozenset[str], subj
     inside_subject = f" {' '.join(phrase)} " in f" {subject} "
     after_separator = span.start > 0 and words[span.start - 1] in SEPARATORS
     possessive = span.end < len(words) and words[span.end] == "s"  # "who is azhagarsamy's mother"
-    return not inside_subject or after_separator or possessive
+    # a film's own title of several words is its title even inside a subject that names no role ("was kalavaadiya
+    # pozhuthugal shot in the us"); "who plays the dark knight" asks for a role
+    whole_title = (
+        not of_role and span.is_title and span.match is NameMatch.EXACT and len(content) >= MIN_SUBJECT_TITLE_WORDS
+    )
+    return not inside_subject or after_separator or possessive or whole_title

@@ -66,6 +66,7 @@ def named(index: TitleIndex, question: str) -> tuple[list[int], str] | None:
         ("who is god in kadavul", 7, "who is god in"),
         ("what happens in final destination in the english version", 13, "what happens in in the english version"),
         ("who directed cast away", 8, "who directed"),  # a title holding a keyword ("cast")
+        ("was children of heaven shot in the us", 11, "was shot in the us"),  # a title inside no role's words
     ],
 )
 def test_the_film_is_found_anywhere_in_the_question(index: TitleIndex, question: str, film: int, rest: str) -> None:
@@ -77,6 +78,7 @@ def test_the_film_is_found_anywhere_in_the_question(index: TitleIndex, question:
     [
         "what was the budget",  # the question's own keyword, though a film is called Budget
         "who plays the father",  # the character asked about, though a film is called The Father
+        "who plays the final destination",  # a role's name of several words, though a film is called so
         "how long is it",
         "who directed batmn",  # misspelled: left to the fuzzy look-up among the intent's leftovers
     ],
