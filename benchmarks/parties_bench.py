@@ -41,6 +41,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import func, select
 
 from benchmarks import targets
+from benchmarks.publishers import TimingPublisher
 from benchmarks.targets import Target
 from core.app import FilmClub
 from core.clubs.organisers import EVERYONE
@@ -51,7 +52,6 @@ from core.library.model import Film
 from core.parties.plan import PlanRequest, build_plan
 from core.parties.scheduler import PartyScheduler
 from core.parties.store import NewParty, Party, PartyStore
-from core.responses import Response
 from core.settings import BUNDLED_DATA, Settings
 
 PLATFORM = "bench"
@@ -189,7 +189,7 @@ async def ours_schedule(url: str, count: int) -> dict[str, Any]:
     club = club_for(url)
     film = seed_film(club)
     store = PartyStore(club.engine)
-    scheduler = PartyScheduler(club, TimingPublisher())
+    scheduler = PartyScheduler(club, TimingPublisher(PLATFORM))
     scheduler.start()
     far = datetime.now(UTC) + FAR
     create_each: list[float] = []
@@ -225,7 +225,7 @@ async def ours_schedule(url: str, count: int) -> dict[str, Any]:
 async def ours_restart(url: str) -> dict[str, Any]:
     settings = Settings(_env_file=None, FILMCLUB_DATABASE_URL=url, FILMCLUB_DATA_DIR=BUNDLED_DATA)  # type: ignore[call-arg]
     club = FilmClub(settings)
-    scheduler = PartyScheduler(club, TimingPublisher())
+    scheduler = PartyScheduler(club, TimingPublisher(PLATFORM))
     started = time.perf_counter()
     scheduler.start()
     await asyncio.sleep(0)
@@ -237,23 +237,11 @@ async def ours_restart(url: str) -> dict[str, Any]:
     return {"ready": ready, "jobs": jobs}
 
 
-class TimingPublisher:
-    """Notes when each party's message arrives."""
-
-    platform = PLATFORM
-
-    def __init__(self) -> None:
-        self.arrived: dict[str, float] = {}
-
-    async def publish(self, channel_id: str, response: Response) -> None:
-        self.arrived.setdefault(channel_id, time.time())
-
-
 async def ours_firing(url: str, count: int) -> dict[str, Any]:
     club = club_for(url)
     film = seed_film(club)
     store = PartyStore(club.engine)
-    publisher = TimingPublisher()
+    publisher = TimingPublisher(PLATFORM)
     scheduler = PartyScheduler(club, publisher)
     scheduler.start()
     first = time.time() + FIRING_LEAD

@@ -36,6 +36,7 @@ from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import func, insert, select
 
+from benchmarks.publishers import TimingPublisher
 from benchmarks.targets import Target, report
 from core.app import FilmClub
 from core.commands.registry import CommandContext
@@ -43,7 +44,6 @@ from core.database import build_engine
 from core.parties.scheduler import PartyScheduler
 from core.polls.jobs import POLL_PREFIX
 from core.polls.schema import poll_films, poll_votes, polls
-from core.responses import Response
 from core.settings import BUNDLED_DATA, Settings
 
 PLATFORM = "bench"
@@ -53,15 +53,6 @@ CLOSES_IN = timedelta(days=30)
 
 async def bare_noop() -> None:
     """A bare job that is never due during the run."""
-
-
-class QuietPublisher:
-    """Posts nothing: no poll closes during the run."""
-
-    platform = PLATFORM
-
-    async def publish(self, channel_id: str, response: Response) -> None:
-        """Drop the message."""
 
 
 def club_for(url: str) -> FilmClub:
@@ -123,7 +114,7 @@ def bare_store(url: str) -> SQLAlchemyJobStore:
 async def first_start(url: str) -> dict[str, Any]:
     """Start over polls without jobs: the reconcile writes each poll's close job."""
     club = club_for(url)
-    scheduler = PartyScheduler(club, QuietPublisher())
+    scheduler = PartyScheduler(club, TimingPublisher(PLATFORM))
     started = time.perf_counter()
     scheduler.start()
     await asyncio.sleep(0)
@@ -143,7 +134,7 @@ def poll_jobs(club: FilmClub, scheduler: PartyScheduler) -> int:
 
 async def ours_restart(url: str) -> dict[str, Any]:
     club = club_for(url)
-    scheduler = PartyScheduler(club, QuietPublisher())
+    scheduler = PartyScheduler(club, TimingPublisher(PLATFORM))
     started = time.perf_counter()
     scheduler.start()
     await asyncio.sleep(0)  # the wake-up runs on the loop: due jobs read, next wake-up set
