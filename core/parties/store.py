@@ -11,9 +11,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import Connection, Engine, Row, Select, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Connection, Engine, Row, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from core.parties.plan import PlannedStep
@@ -372,25 +373,15 @@ class PartyStore:
 
     def take_pauses(self, club_key: str) -> list[Failure]:
         """Take a club's paused parties whose organiser was not told yet (no DM got through), marking them told."""
-        query = (
-            select(
-                parties.c.id,
-                parties.c.film_title,
-                party_steps.c.id.label("step_id"),
-                party_steps.c.label,
-                party_steps.c.detail,
-            )
-            .join(party_steps, party_steps.c.party_id == parties.c.id)
-            .where(
+        return self._take(
+            (
                 parties.c.club_key == club_key,
                 parties.c.status == PartyStatus.PAUSED.value,
                 party_steps.c.state == StepState.PENDING.value,
                 party_steps.c.detail.is_not(None),
-                party_steps.c.reported.is_(False),
-            )
-            .order_by(parties.c.id)
+            ),
+            parties.c.id,
         )
-        return self._take(query)
 
     def resume(self, club_key: str, party_id: int) -> bool:
         """Schedule a club's paused party again; False when it was not paused."""
@@ -417,6 +408,15 @@ class PartyStore:
 
     def take_failures(self, club_key: str) -> list[Failure]:
         """Take a club's failed steps not yet reported, marking them reported."""
+        return self._take(
+            (parties.c.club_key == club_key, party_steps.c.state == StepState.FAILED.value), party_steps.c.due_at
+        )
+
+    def _take(self, where: tuple[ColumnElement[bool], ...], order: ColumnElement[Any]) -> list[Failure]:
+        """Read the unreported steps matching ``where`` with their party and film, and mark them reported.
+
+        One transaction, so two processes never both report the same step.
+        """
         query = (
             select(
                 parties.c.id,
@@ -426,17 +426,9 @@ class PartyStore:
                 party_steps.c.detail,
             )
             .join(party_steps, party_steps.c.party_id == parties.c.id)
-            .where(
-                parties.c.club_key == club_key,
-                party_steps.c.state == StepState.FAILED.value,
-                party_steps.c.reported.is_(False),
-            )
-            .order_by(party_steps.c.due_at)
+            .where(*where, party_steps.c.reported.is_(False))
+            .order_by(order)
         )
-        return self._take(query)
-
-    def _take(self, query: Select[tuple[int, str, int, str, str | None]]) -> list[Failure]:
-        """Read failures (party, film, step id, label, detail) and mark their steps reported, in one transaction."""
         with self.engine.begin() as conn:
             rows = conn.execute(query).all()
             if rows:
