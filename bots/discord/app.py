@@ -182,7 +182,7 @@ class FilmClubBot(discord.Client):
         """
         caller = Caller.of(interaction)
         pressed = await asyncio.to_thread(self.run_press, key, caller, str(interaction.id))
-        answer = [m.model_copy(update={"ephemeral": True}) for m in render(pressed.answer)]
+        answer = render(pressed.answer)  # private: a press answers the presser alone
         if pressed.redrawn is None:
             await send_messages(interaction, answer)
             return

@@ -22,7 +22,7 @@ from bots.slack.organisers import SlackOrganisers
 from bots.slack.render import ACTION, REVEAL_ACTION, SlackMessage, render, render_reveal
 from bots.slack.uploads import upload_files
 from core.app import FilmClub
-from core.responses import Response, SpoilerPart, Visibility
+from core.responses import Response, SpoilerPart
 from core.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -107,7 +107,7 @@ def press_listener(club: FilmClub) -> Any:
         # the same press delivered twice (Slack retries an action it thinks unanswered) counts once
         ctx = ctx.model_copy(update={"press_id": f"{ctx.user_id}:{action.get('action_ts', '')}"})
         pressed = await asyncio.to_thread(club.press, str(action.get("value", "")), ctx)
-        await answer(respond, pressed.answer.model_copy(update={"visibility": Visibility.PRIVATE}))
+        await answer(respond, pressed.answer)
         ts = (body.get("message") or {}).get("ts")
         if ts and pressed.redrawn is not None:
             await redraw(client, respond, ctx.channel_id, ts, render(pressed.redrawn))

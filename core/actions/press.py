@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from core.actions.store import ActionStore
 from core.commands.registry import CommandContext
-from core.responses import Response, error
+from core.responses import Response, Visibility, error
 
 if TYPE_CHECKING:
     from core.app import FilmClub
@@ -33,12 +33,13 @@ def press(club: FilmClub, key: str, ctx: CommandContext) -> Pressed:
         ctx: who pressed, where (``press_id`` set: the same press delivered twice counts once).
 
     Returns:
-        The answer (private unless the command says otherwise) and, for a message with a source command (a
+        The answer, for the presser alone, and, for a message with a source command (a
         poll), its fresh content. A key of another server, or none we know, changes nothing and says so.
     """
     stored = ActionStore(club.engine).find(key)
     if stored is None or stored.club_key != ctx.club_key:
         return Pressed(error(GONE, GONE_HINT))
-    answer = club.execute(stored.command, ctx)
+    # a press answers the presser alone, whatever the command would say when typed (the message is everyone's)
+    answer = club.execute(stored.command, ctx).model_copy(update={"visibility": Visibility.PRIVATE})
     redrawn = club.execute(stored.source, ctx) if stored.source is not None else None
     return Pressed(answer, None if redrawn is None or redrawn.is_error else redrawn)
