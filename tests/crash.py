@@ -44,6 +44,12 @@ class Hold:
     release: asyncio.Event = field(default_factory=asyncio.Event)
 
 
+class HoldsPosts(Protocol):
+    """A platform's fake that can hold the next new step post (`Hold`)."""
+
+    hold: Hold | None
+
+
 class Target(Protocol):
     """One platform's bot process and the fake it posts to."""
 
@@ -51,7 +57,7 @@ class Target(Protocol):
     server_id: str
     channel_id: str
     user_id: str
-    hold: Hold | None
+    fake: HoldsPosts
 
     def environment(self) -> dict[str, str]:
         """The bot process's settings (token, API address …), besides the database."""
@@ -123,14 +129,14 @@ async def start_bot(target: Target, home: Path, database_url: str) -> asyncio.su
 async def kill_in_gap(target: Target, home: Path, database_url: str, accept: bool) -> None:
     """Run the bot until a post is held (taken first when ``accept``), then SIGKILL it there."""
     hold = Hold(accept=accept)
-    target.hold = hold
+    target.fake.hold = hold
     process = await start_bot(target, home, database_url)
     try:
         await asyncio.wait_for(hold.reached.wait(), WAIT)
     finally:
         process.kill()
         await process.wait()
-        target.hold = None
+        target.fake.hold = None
         hold.release.set()
 
 

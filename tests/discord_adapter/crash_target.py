@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from tests.crash import Hold
 from tests.discord_adapter import payloads
 from tests.discord_adapter.fake_discord import FakeDiscord
 
@@ -19,14 +18,6 @@ class DiscordTarget:
 
     def __init__(self, fake: FakeDiscord) -> None:
         self.fake = fake
-
-    @property
-    def hold(self) -> Hold | None:
-        return self.fake.hold
-
-    @hold.setter
-    def hold(self, hold: Hold | None) -> None:
-        self.fake.hold = hold
 
     def environment(self) -> dict[str, str]:
         return {"DISCORD_TOKEN": "test-token", "DISCORD_API_URL": self.fake.api_url}

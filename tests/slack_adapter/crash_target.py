@@ -5,7 +5,6 @@ from __future__ import annotations
 import socket
 from collections import Counter
 
-from tests.crash import Hold
 from tests.slack_adapter.fake_slack import FakeSlack, step_key
 
 
@@ -19,14 +18,6 @@ class SlackTarget:
 
     def __init__(self, fake: FakeSlack) -> None:
         self.fake = fake
-
-    @property
-    def hold(self) -> Hold | None:
-        return self.fake.hold
-
-    @hold.setter
-    def hold(self, hold: Hold | None) -> None:
-        self.fake.hold = hold
 
     def environment(self) -> dict[str, str]:
         with socket.socket() as sock:  # a free port for the app's HTTP listener, unused here

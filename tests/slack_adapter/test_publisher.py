@@ -14,7 +14,7 @@ from core.clubs.organisers import EVERYONE
 from core.commands.registry import CommandContext
 from core.parties.delivery import DeliveryError
 from core.parties.scheduler import PartyScheduler
-from core.parties.store import PartyStatus, PartyStore, StepState
+from core.parties.store import Party, PartyStatus, PartyStore, StepState
 from core.responses import Response, TextPart
 from core.settings import Settings
 from tests.slack_adapter.fake_slack import FakeSlack, slack_error
@@ -27,14 +27,20 @@ def publisher(fake_slack: FakeSlack) -> SlackPublisher:
     return SlackPublisher(build_client(Settings(SLACK_BOT_TOKEN="xoxb-test", SLACK_API_URL=fake_slack.api_url)))
 
 
+def party_in(club: FilmClub, channel: str) -> tuple[PartyStore, Party]:
+    """A party started by U1 in ``channel`` of workspace T1, three hours ahead: its store and the party."""
+    ctx = CommandContext(platform=PLATFORM, server_id="T1", channel_id=channel, user_id="U1", organisers=EVERYONE)
+    assert not club.run_line("/party start film:Children of Heaven when:in 3 hours", ctx).is_error
+    store = PartyStore(club.engine)
+    [party], _ = store.upcoming(ctx.club_key, 0, 10)
+    return store, party
+
+
 async def test_a_due_party_step_is_posted_to_its_channel(
     club: FilmClub, fake_slack: FakeSlack, publisher: SlackPublisher
 ) -> None:
-    ctx = CommandContext(platform=PLATFORM, server_id="T1", channel_id="C42", user_id="U1", organisers=EVERYONE)
-    assert not club.run_line("/party start film:Children of Heaven when:in 3 hours", ctx).is_error
+    store, party = party_in(club, "C42")
     scheduler = PartyScheduler(club, publisher)
-    store = PartyStore(club.engine)
-    [party], _ = store.upcoming(ctx.club_key, 0, 10)
     step = store.steps(party.id)[0]
     scheduler.clock = lambda: step.due_at
     await scheduler.advance(party.id, step.id)
@@ -63,12 +69,9 @@ async def test_a_rate_limit_is_waited_out_then_sent(fake_slack: FakeSlack, publi
 async def test_a_lasting_rate_limit_fails_the_step_without_losing_the_party(
     club: FilmClub, fake_slack: FakeSlack, publisher: SlackPublisher
 ) -> None:
-    ctx = CommandContext(platform=PLATFORM, server_id="T1", channel_id="C1", user_id="U1", organisers=EVERYONE)
-    club.run_line("/party start film:Children of Heaven when:in 3 hours", ctx)
+    store, party = party_in(club, "C1")
     scheduler = PartyScheduler(club, publisher)
     scheduler.retry_delays = ()
-    store = PartyStore(club.engine)
-    [party], _ = store.upcoming(ctx.club_key, 0, 10)
     step = store.steps(party.id)[0]
     fake_slack.overrides["chat.postMessage"] = [slack_error("ratelimited", 429, {"Retry-After": "0"})] * 2
     scheduler.clock = lambda: step.due_at
@@ -82,10 +85,7 @@ async def test_a_lasting_rate_limit_fails_the_step_without_losing_the_party(
 async def test_a_step_cut_off_after_slack_took_it_is_found_in_the_history_not_posted_again(
     club: FilmClub, fake_slack: FakeSlack, publisher: SlackPublisher
 ) -> None:
-    ctx = CommandContext(platform=PLATFORM, server_id="T1", channel_id="C42", user_id="U1", organisers=EVERYONE)
-    club.run_line("/party start film:Children of Heaven when:in 3 hours", ctx)
-    store = PartyStore(club.engine)
-    [party], _ = store.upcoming(ctx.club_key, 0, 10)
+    store, party = party_in(club, "C42")
     arrived, lost = store.steps(party.id)[:2]
     scheduler = PartyScheduler(club, publisher)
     for step in (arrived, lost):  # a run claimed both; the first reached Slack before it died, the second not
@@ -106,10 +106,7 @@ async def test_a_step_cut_off_after_slack_took_it_is_found_in_the_history_not_po
 async def test_an_archived_channel_pauses_the_party_and_dms_its_organiser(
     club: FilmClub, fake_slack: FakeSlack, publisher: SlackPublisher
 ) -> None:
-    ctx = CommandContext(platform=PLATFORM, server_id="T1", channel_id="C42", user_id="U1", organisers=EVERYONE)
-    club.run_line("/party start film:Children of Heaven when:in 3 hours", ctx)
-    store = PartyStore(club.engine)
-    [party], _ = store.upcoming(ctx.club_key, 0, 10)
+    store, party = party_in(club, "C42")
     step = store.steps(party.id)[0]
     fake_slack.overrides["chat.postMessage"] = [slack_error("is_archived")]
     scheduler = PartyScheduler(club, publisher, clock=lambda: step.due_at)
