@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from core.answers.cite import join_words
-from core.answers.intents import DEMONYMS, Intent
+from core.answers.intents import DEMONYMS, Intent, Topic
 from core.answers.overview import about, genre
 from core.answers.passages import citation, in_plot, plot_part
 from core.answers.phrasing import fold
 from core.answers.setting import setting
 from core.answers.title_names import explains, gloss, titles_in_languages
 from core.documents.beats import split_sentences
-from core.library.model import Film, Passage
+from core.library.model import FieldName, Film, Passage
 from core.responses import Response, SpoilerPart, TextPart
 
 if TYPE_CHECKING:
@@ -223,8 +223,8 @@ def _place(language: str) -> str:
 
 ArticleAnswer = Callable[["FilmLibrary", Film, bool], Response | None]
 ARTICLE_ANSWERS: dict[Intent, ArticleAnswer] = {
-    Intent.SUMMARY: about,
-    Intent.GENRE: genre,
-    Intent.SETTING: setting,
-    Intent.FILMING: filming,
+    FieldName.SUMMARY: about,
+    FieldName.GENRE: genre,
+    Topic.SETTING: setting,
+    Topic.FILMING: filming,
 }

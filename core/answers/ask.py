@@ -16,7 +16,7 @@ from core.answers.card import build_card
 from core.answers.character_films import films_by_characters
 from core.answers.characters import cast_answer, has_character, in_cast, knows_name, played_by, role_of, who_is
 from core.answers.fields import COUNTED, FIELD_QUESTIONS, answer_field, count_answer, credited_source
-from core.answers.intents import Intent, Question, parse_question
+from core.answers.intents import Intent, Question, Topic, parse_question
 from core.answers.naming import NamedFilm, find_named_film
 from core.answers.passages import (
     MONEY_SECTIONS,
@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 # Words that part a subject from a title: "who plays Zahra in Children of Heaven".
 SEPARATORS = frozenset({"in", "from", "on", "for"})
 # Questions about someone in a film: a follow-up may name someone of another film (see `_character_elsewhere`).
-CHARACTER_INTENTS = frozenset({Intent.PLAYED_BY, Intent.WHO_IS})
+CHARACTER_INTENTS = frozenset({Topic.PLAYED_BY, Topic.WHO_IS})
 MAX_CHOICES = 10
 MAX_PERSON_FILMS = 3
 MAX_TRAILING_WORDS = 6
@@ -57,22 +57,22 @@ LONE_TITLE_AFTER = SEPARATORS | {"of", "about"}
 MIN_LONE_TITLE_LETTERS = 7
 # The sections an answer from passages belongs in, by intent.
 SECTIONS = {
-    Intent.SCORES: RECEPTION_SECTIONS,
-    Intent.AWARDS: RECEPTION_SECTIONS,
-    Intent.BUDGET: MONEY_SECTIONS,
-    Intent.GROSS: MONEY_SECTIONS,
-    Intent.MUSIC: SONG_SECTIONS,
+    FieldName.SCORE: RECEPTION_SECTIONS,
+    FieldName.AWARD: RECEPTION_SECTIONS,
+    FieldName.BUDGET: MONEY_SECTIONS,
+    FieldName.GROSS: MONEY_SECTIONS,
+    FieldName.MUSIC: SONG_SECTIONS,
 }
 # Fact questions that ask about the plot when they name a character ("where does Julia come from").
-CHARACTER_FIELDS = frozenset({Intent.COUNTRY, Intent.RELEASED, Intent.AWARDS, Intent.LANGUAGE})
+CHARACTER_FIELDS = frozenset({FieldName.COUNTRY, FieldName.RELEASED, FieldName.AWARD, FieldName.LANGUAGE})
 # Questions that are about the plot when their words name a film's characters instead of its title.
-PLOT_INTENTS = CHARACTER_FIELDS | {Intent.PLOT}
+PLOT_INTENTS = CHARACTER_FIELDS | {Topic.PLOT}
 # What the article doesn't say, for the intents answered from its sentences.
-NOT_SAID = {
-    Intent.SETTING: "where it is set",
-    Intent.FILMING: "where it was filmed",
-    Intent.TITLE_MEANING: "what its title means",
-    Intent.OTHER_TITLES: "any other title of it",
+NOT_SAID: dict[Intent, str] = {
+    Topic.SETTING: "where it is set",
+    Topic.FILMING: "where it was filmed",
+    Topic.TITLE_MEANING: "what its title means",
+    Topic.OTHER_TITLES: "any other title of it",
 }
 # Words of a plot question that ask for the plot, not for something in it.
 PLOT_WORDS = frozenset({"plot", "story", "storyline", "spoiler", "spoilers", "synopsis", "happens", "what"})
@@ -92,12 +92,12 @@ EXAMPLES = (
 )
 
 # Questions about a character or an actor: an aspect's words in them are the character's ("the sixth sense").
-CHARACTER_INTENTS = frozenset({Intent.PLAYED_BY, Intent.ROLE_OF, Intent.WHO_IS})
+CHARACTER_INTENTS = frozenset({Topic.PLAYED_BY, Topic.ROLE_OF, Topic.WHO_IS})
 SubjectAnswer = Callable[[Film, str], Response]
 SUBJECT_ANSWERS: dict[Intent, SubjectAnswer] = {
-    Intent.PLAYED_BY: played_by,
-    Intent.ROLE_OF: role_of,
-    Intent.IN_CAST: in_cast,
+    Topic.PLAYED_BY: played_by,
+    Topic.ROLE_OF: role_of,
+    Topic.IN_CAST: in_cast,
 }
 
 
@@ -208,7 +208,7 @@ def _film_and_subject(club: FilmClub, ctx: CommandContext, parsed: Question) -> 
         return found.response()
     if film is not None:
         return _character_elsewhere(club, ctx, parsed, film, subject) or (film, subject)
-    if parsed.intent is Intent.WHO_IS and subject:
+    if parsed.intent is Topic.WHO_IS and subject:
         return person_answer(club, subject)
     if unknown:  # "who plays Zahra in <a film the library lacks>"
         found = club.find_film(unknown)
@@ -277,19 +277,19 @@ def answer_about(club: FilmClub, ctx: CommandContext, film: Film, parsed: Questi
         if intent not in aspect.falls_back:
             return not_said(film, aspect.what)
     asks_plot = (intent in CHARACTER_FIELDS and names_character(film, words)) or (
-        intent in (Intent.WHO_IS, Intent.IN_CAST) and subject and not knows_name(film, subject)
+        intent in (Topic.WHO_IS, Topic.IN_CAST) and subject and not knows_name(film, subject)
     )
     if asks_plot:  # "where does Julia come from", "is Kumar really an engineer": the plot tells it
         told = plot_event_answer(film, words, ctx.spoiler_channel)
-        if told is None and intent is Intent.WHO_IS:  # no one of that name: the sentences naming "the tour guide"
+        if told is None and intent is Topic.WHO_IS:  # no one of that name: the sentences naming "the tour guide"
             told = passage_answer(club.library, film, words, ctx.spoiler_channel)
         if told is not None:
             return told
-    if intent is Intent.WHO_IS and subject:
+    if intent is Topic.WHO_IS and subject:
         return who_is(film, subject, spoiler_channel=ctx.spoiler_channel)
     if intent in SUBJECT_ANSWERS and subject:
         return SUBJECT_ANSWERS[intent](film, subject)
-    if intent is Intent.TITLE_MEANING:  # of the title, or of a name the words left name ("what does soma mean")
+    if intent is Topic.TITLE_MEANING:  # of the title, or of a name the words left name ("what does soma mean")
         term = " ".join(strip_filler(parsed.rest))
         told = title_meaning(club.library, film, ctx.spoiler_channel, term)
         return told or not_said(film, f"what “{term}” means" if term and told is None else NOT_SAID[intent])
@@ -297,39 +297,40 @@ def answer_about(club: FilmClub, ctx: CommandContext, film: Film, parsed: Questi
         told = ARTICLE_ANSWERS[intent](club.library, film, ctx.spoiler_channel)
         if told is not None:
             return told
-    if intent is Intent.OTHER_TITLES:  # the subject is a language or a place ("the US": no filler then)
+    if intent is Topic.OTHER_TITLES:  # the subject is a language or a place ("the US": no filler then)
         original = bool({"originally", "original", "first"} & set(words))
         titles = other_titles(club.library, film, parsed.subject.removeprefix("the "), original)
         return titles or not_said(film, NOT_SAID[intent])
-    if intent is Intent.SONGS:
+    if intent is Topic.SONGS:
         return passage_answer(club.library, film, words, ctx.spoiler_channel, SONG_SECTIONS) or not_said(film)
     # something filmed there ("the host segments"): the passages naming it
-    if intent is Intent.FILMING and best_passages(club.library, film, words, PRODUCTION_SECTIONS):
+    if intent is Topic.FILMING and best_passages(club.library, film, words, PRODUCTION_SECTIONS):
         return passage_answer(club.library, film, words, ctx.spoiler_channel, PRODUCTION_SECTIONS) or not_said(film)
     if intent in NOT_SAID:  # the sentences that would say it are known: another passage would be a guess
         return not_said(film, NOT_SAID[intent])
-    if intent in COUNTED and "how many" in parsed.text:
+    if isinstance(intent, FieldName) and intent in COUNTED and "how many" in parsed.text:
         counted = count_answer(film, intent)
         if counted is not None:
             return counted
-    if intent is Intent.BASED_ON and not film.facts_for(FieldName.BASED_ON):
+    if intent is FieldName.BASED_ON and not film.facts_for(FieldName.BASED_ON):
         credited = credited_source(film)  # "Irma Berk (story All God's Children)" among the writers
         if credited is not None:
             return credited
-    if intent in FIELD_QUESTIONS:
-        if not film.facts_for(FIELD_QUESTIONS[intent].field):
+    if isinstance(intent, FieldName) and intent in FIELD_QUESTIONS:
+        if not film.facts_for(intent):
             found = passage_answer(club.library, film, words, ctx.spoiler_channel, SECTIONS.get(intent))
             if found is not None:
                 return found
         return answer_field(film, intent, subject)
-    if intent is Intent.PLOT:
+    if intent is Topic.PLOT:
         return plot_answer(club, ctx, film, words)
     return cast_answer(film)
 
 
 def _fact_first(aspect: Aspect, film: Film, intent: Intent | None) -> bool:
     """Whether the intent's fact, held, answers before the aspect's sentences (critics' scores, awards)."""
-    return intent in aspect.defers and intent in FIELD_QUESTIONS and bool(film.facts_for(FIELD_QUESTIONS[intent].field))
+    held = isinstance(intent, FieldName) and intent in FIELD_QUESTIONS and bool(film.facts_for(intent))
+    return held and intent in aspect.defers
 
 
 def locate_title(titles: TitleIndex, words: list[str], fuzzy: bool = True, inner: bool = True) -> Resolution | None:
@@ -435,7 +436,7 @@ def plot_answer(club: FilmClub, ctx: CommandContext, film: Film, words: list[str
             return found
     parts: list[TextPart | SpoilerPart] = []
     if film.facts_for(FieldName.SUMMARY):
-        parts.append(answer_field(film, Intent.SUMMARY).parts[0])  # type: ignore[arg-type]
+        parts.append(answer_field(film, FieldName.SUMMARY).parts[0])  # type: ignore[arg-type]
     if not plots:
         parts.extend(p for p in no_plot(film).parts if isinstance(p, TextPart))
         return Response(parts=list(parts))

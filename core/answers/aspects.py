@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from core.answers.intents import Intent
+from core.answers.intents import Intent, Topic
 from core.answers.passages import citation, content_terms, in_plot, plot_part, stem
 from core.answers.phrasing import fold
 from core.documents.beats import split_sentences
-from core.library.model import Film, Passage
+from core.library.model import FieldName, Film, Passage
 from core.responses import Response, SpoilerPart, TextPart
 
 if TYPE_CHECKING:
@@ -145,7 +145,7 @@ ASPECTS: tuple[Aspect, ...] = (
             ),
         ),
         re.compile(_MAKING + r"|origin|inception|concept"),
-        yields=frozenset({Intent.BASED_ON}),
+        yields=frozenset({FieldName.BASED_ON}),
     ),
     Aspect(
         "why",
@@ -175,7 +175,7 @@ ASPECTS: tuple[Aspect, ...] = (
             ),
         ),
         re.compile(_MAKING + r"|release|casting|premier"),
-        yields=frozenset({Intent.TITLE_MEANING, Intent.OTHER_TITLES}),
+        yields=frozenset({Topic.TITLE_MEANING, Topic.OTHER_TITLES}),
     ),
     Aspect(
         "whether it is out yet",
@@ -199,14 +199,14 @@ ASPECTS: tuple[Aspect, ...] = (
             ),
         ),
         re.compile(r"release|marketing|distribution"),
-        falls_back=frozenset({Intent.RELEASED}),
+        falls_back=frozenset({FieldName.RELEASED}),
     ),
     Aspect(
         "where it premiered",
         (_words(r"premier(?:e|ed|es|ing)?", r"which festivals?", r"what festivals?", r"first (?:shown|screened)"),),
         (_words(r"premier\w*", r"screened", r"festivals?", r"opened at", r"gala"),),
         re.compile(r"release|premier|festival|screening"),
-        falls_back=frozenset({Intent.RELEASED}),
+        falls_back=frozenset({FieldName.RELEASED}),
         dated=True,
     ),
     Aspect(
@@ -276,7 +276,7 @@ ASPECTS: tuple[Aspect, ...] = (
             ),
         ),
         re.compile(r"box office|reception|release|commercial|performance"),
-        falls_back=frozenset({Intent.GROSS}),
+        falls_back=frozenset({FieldName.GROSS}),
     ),
     Aspect(
         "whose debut it was",
@@ -296,7 +296,7 @@ ASPECTS: tuple[Aspect, ...] = (
         (_words(r"fund(?:ed|ing|s)?", r"financ(?:ed|ing|e|es)", r"paid for", r"crowdfund\w*", r"kickstarter"),),
         (_words(r"fund\w*", r"financ\w*", r"kickstarter", r"indiegogo", r"crowdfund\w*", r"invest\w*", r"raised"),),
         re.compile(_MAKING + r"|fund|financ"),
-        yields=frozenset({Intent.PRODUCER}),
+        yields=frozenset({FieldName.PRODUCER}),
     ),
     Aspect(
         "whether it was scripted",
@@ -332,7 +332,7 @@ ASPECTS: tuple[Aspect, ...] = (
             ),
         ),
         re.compile(r"sequel|future|legacy|franchise|upcoming|next|development|third|fourth|fifth|sixth|seventh"),
-        yields=frozenset({Intent.BASED_ON}),
+        yields=frozenset({FieldName.BASED_ON}),
         dated=True,
         latest=True,
     ),
@@ -341,7 +341,7 @@ ASPECTS: tuple[Aspect, ...] = (
         (_words(r"books?", r"novels?", r"noveli[sz]ations?", r"comics?", r"comic books?", r"graphic novels?"),),
         (_words(r"novel\w*", r"books?", r"comic\w*", r"memoir", r"publish\w*"),),
         re.compile(r"other media|novel|book|comic|literature|legacy|adaptation|print|merchandise"),
-        yields=frozenset({Intent.BASED_ON}),
+        yields=frozenset({FieldName.BASED_ON}),
         dated=True,
     ),
     Aspect(
@@ -389,8 +389,8 @@ ASPECTS: tuple[Aspect, ...] = (
             ),
         ),
         re.compile(r"critic|review|reception|response|legacy"),
-        defers=frozenset({Intent.SCORES}),
-        falls_back=frozenset({Intent.SCORES}),
+        defers=frozenset({FieldName.SCORE}),
+        falls_back=frozenset({FieldName.SCORE}),
     ),
     Aspect(
         "what awards it won",
@@ -417,8 +417,8 @@ ASPECTS: tuple[Aspect, ...] = (
             ),
         ),
         re.compile(r"accolade|award|honou?r|reception|recognition|nominat"),
-        defers=frozenset({Intent.AWARDS}),
-        falls_back=frozenset({Intent.AWARDS}),
+        defers=frozenset({FieldName.AWARD}),
+        falls_back=frozenset({FieldName.AWARD}),
     ),
     Aspect(
         "anything about its songs",

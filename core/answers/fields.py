@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from core.answers.card import film_sources
 from core.answers.cite import cite_groups, cited_text, join_words, labels
-from core.answers.intents import DEMONYMS, Intent
+from core.answers.intents import DEMONYMS
 from core.answers.phrasing import fold
 from core.library.model import FieldName, Film
 from core.library.reconcile import has_conflict, view_field
@@ -56,47 +56,46 @@ FIELD_NOUNS: dict[FieldName, str] = {
 
 @dataclass(frozen=True)
 class FieldQuestion:
-    """How to answer an intent from one field: the sentence, with ``{film}`` and ``{values}``."""
+    """How to answer a question about one field: the sentence, with ``{film}`` and ``{values}``."""
 
-    field: FieldName
     sentence: str
     check: str = ""
 
 
-FIELD_QUESTIONS: dict[Intent, FieldQuestion] = {
-    Intent.DIRECTOR: FieldQuestion(FieldName.DIRECTOR, "{film} was directed by {values}.", "directed by"),
-    Intent.WRITER: FieldQuestion(FieldName.WRITER, "{film} was written by {values}.", "written by"),
-    Intent.PRODUCER: FieldQuestion(FieldName.PRODUCER, "{film} was produced by {values}."),
-    Intent.MUSIC: FieldQuestion(FieldName.MUSIC, "The music of {film} is by {values}."),
-    Intent.CINEMATOGRAPHY: FieldQuestion(FieldName.CINEMATOGRAPHY, "{film} was shot by {values}."),
-    Intent.EDITING: FieldQuestion(FieldName.EDITING, "{film} was edited by {values}."),
-    Intent.STUDIO: FieldQuestion(FieldName.STUDIO, "{film} was made by {values}."),
-    Intent.DISTRIBUTOR: FieldQuestion(FieldName.DISTRIBUTOR, "{film} was distributed by {values}."),
-    Intent.BASED_ON: FieldQuestion(FieldName.BASED_ON, "{film} is based on {values}."),
-    Intent.RELEASED: FieldQuestion(FieldName.RELEASED, "{film} came out {values}."),
-    Intent.RUNTIME: FieldQuestion(FieldName.RUNTIME, "{film} runs {values}."),
-    Intent.COUNTRY: FieldQuestion(FieldName.COUNTRY, "{film} is from {values}.", "from"),
-    Intent.LANGUAGE: FieldQuestion(FieldName.LANGUAGE, "{film} is in {values}.", "in"),
-    Intent.BUDGET: FieldQuestion(FieldName.BUDGET, "The budget of {film} was {values}."),
-    Intent.GROSS: FieldQuestion(FieldName.GROSS, "At the box office, {film} made {values}."),
-    Intent.SCORES: FieldQuestion(FieldName.SCORE, "Scores for {film}: {values}."),
-    Intent.END_CREDITS: FieldQuestion(FieldName.END_CREDITS, "End-credit scenes in {film}: {values}."),
-    Intent.GENRE: FieldQuestion(FieldName.GENRE, "{film} is a {values}."),
-    Intent.AWARDS: FieldQuestion(FieldName.AWARD, "Awards of {film}: {values}."),
-    Intent.SUMMARY: FieldQuestion(FieldName.SUMMARY, "{values}"),
+FIELD_QUESTIONS: dict[FieldName, FieldQuestion] = {
+    FieldName.DIRECTOR: FieldQuestion("{film} was directed by {values}.", "directed by"),
+    FieldName.WRITER: FieldQuestion("{film} was written by {values}.", "written by"),
+    FieldName.PRODUCER: FieldQuestion("{film} was produced by {values}."),
+    FieldName.MUSIC: FieldQuestion("The music of {film} is by {values}."),
+    FieldName.CINEMATOGRAPHY: FieldQuestion("{film} was shot by {values}."),
+    FieldName.EDITING: FieldQuestion("{film} was edited by {values}."),
+    FieldName.STUDIO: FieldQuestion("{film} was made by {values}."),
+    FieldName.DISTRIBUTOR: FieldQuestion("{film} was distributed by {values}."),
+    FieldName.BASED_ON: FieldQuestion("{film} is based on {values}."),
+    FieldName.RELEASED: FieldQuestion("{film} came out {values}."),
+    FieldName.RUNTIME: FieldQuestion("{film} runs {values}."),
+    FieldName.COUNTRY: FieldQuestion("{film} is from {values}.", "from"),
+    FieldName.LANGUAGE: FieldQuestion("{film} is in {values}.", "in"),
+    FieldName.BUDGET: FieldQuestion("The budget of {film} was {values}."),
+    FieldName.GROSS: FieldQuestion("At the box office, {film} made {values}."),
+    FieldName.SCORE: FieldQuestion("Scores for {film}: {values}."),
+    FieldName.END_CREDITS: FieldQuestion("End-credit scenes in {film}: {values}."),
+    FieldName.GENRE: FieldQuestion("{film} is a {values}."),
+    FieldName.AWARD: FieldQuestion("Awards of {film}: {values}."),
+    FieldName.SUMMARY: FieldQuestion("{values}"),
 }
 
 # Fields a member may count ("how many directors did it have"), by the noun for one of them.
-COUNTED: dict[Intent, str] = {
-    Intent.DIRECTOR: "director",
-    Intent.WRITER: "writer",
-    Intent.PRODUCER: "producer",
-    Intent.EDITING: "editor",
-    Intent.CINEMATOGRAPHY: "cinematographer",
-    Intent.STUDIO: "studio",
-    Intent.DISTRIBUTOR: "distributor",
-    Intent.LANGUAGE: "language",
-    Intent.COUNTRY: "country",
+COUNTED: dict[FieldName, str] = {
+    FieldName.DIRECTOR: "director",
+    FieldName.WRITER: "writer",
+    FieldName.PRODUCER: "producer",
+    FieldName.EDITING: "editor",
+    FieldName.CINEMATOGRAPHY: "cinematographer",
+    FieldName.STUDIO: "studio",
+    FieldName.DISTRIBUTOR: "distributor",
+    FieldName.LANGUAGE: "language",
+    FieldName.COUNTRY: "country",
 }
 
 # Names members use for a place or language that the sources spell another way.
@@ -140,45 +139,45 @@ def missing(film: Film, noun: str) -> Response:
     return Response(parts=[TextPart(text=text)])
 
 
-def answer_field(film: Film, intent: Intent, subject: str = "") -> Response:
+def answer_field(film: Film, field: FieldName, subject: str = "") -> Response:
     """Answer a question about one field of a film, citing every value's sources.
 
     Args:
         film: the film.
-        intent: a field intent (one of ``FIELD_QUESTIONS``).
+        field: a field with a sentence in ``FIELD_QUESTIONS``.
         subject: for yes/no questions, what the member asked about (a language, a country, a person).
 
     Returns:
         A sentence with every value and its sources; disagreeing sources shown side by side.
 
     """
-    spec = FIELD_QUESTIONS[intent]
-    view = view_field(film.facts, spec.field)
+    spec = FIELD_QUESTIONS[field]
+    view = view_field(film.facts, field)
     if not view.groups:
-        return missing(film, FIELD_NOUNS[spec.field])
+        return missing(film, FIELD_NOUNS[field])
     conflict = view.conflict
     values = cited_text(
-        cite_groups(view.groups), conflict=conflict, alternatives=lambda found: has_conflict(found, spec.field)
+        cite_groups(view.groups), conflict=conflict, alternatives=lambda found: has_conflict(found, field)
     )
     sentence = spec.sentence.format(film=film.display_title, values=values)
     if conflict:
         sides = {tuple(g.sources) for g in view.groups}
         why = "The sources disagree on" if len(sides) > 1 else "The source gives more than one"
-        sentence = f"{why} {'the ' if len(sides) > 1 else ''}{FIELD_NOUNS[spec.field]}. {sentence}"
+        sentence = f"{why} {'the ' if len(sides) > 1 else ''}{FIELD_NOUNS[field]}. {sentence}"
     if subject and spec.check:
-        places = spec.field is FieldName.COUNTRY
+        places = field is FieldName.COUNTRY
         wanted = _canonical(subject, places)
         found = any(_same(wanted, _canonical(g.value.display(), places)) for g in view.groups)
         sentence = f"{'Yes' if found else 'No'}, {sentence}"
     return Response(parts=[TextPart(text=sentence)])
 
 
-def count_answer(film: Film, intent: Intent) -> Response | None:
+def count_answer(film: Film, field: FieldName) -> Response | None:
     """How many values a field holds, and which ("The Owner (2012) had 25 directors: …"); None when it holds none."""
-    view = view_field(film.facts, FIELD_QUESTIONS[intent].field)
+    view = view_field(film.facts, field)
     if not view.groups:
         return None
-    count, noun = len(view.groups), COUNTED[intent]
+    count, noun = len(view.groups), COUNTED[field]
     nouns = noun if count == 1 else (f"{noun[:-1]}ies" if noun.endswith("y") else f"{noun}s")
     values = cited_text(cite_groups(view.groups))
     return Response(parts=[TextPart(text=f"{film.display_title} had {count} {nouns}: {values}.")])

@@ -15,33 +15,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from core.answers.phrasing import fold_question
+from core.library.model import FieldName
 
 
-class Intent(StrEnum):
-    """Kinds of question the bot answers."""
+class Topic(StrEnum):
+    """What a question may ask beyond one stored fact field: told from the cast list, the plot or the article."""
 
-    DIRECTOR = "director"
-    WRITER = "writer"
-    PRODUCER = "producer"
-    MUSIC = "music"
-    CINEMATOGRAPHY = "cinematography"
-    EDITING = "editing"
-    STUDIO = "studio"
-    DISTRIBUTOR = "distributor"
-    BASED_ON = "based_on"
-    RELEASED = "released"
-    RUNTIME = "runtime"
-    COUNTRY = "country"
-    LANGUAGE = "language"
-    BUDGET = "budget"
-    GROSS = "gross"
-    SCORES = "scores"
-    END_CREDITS = "end_credits"
-    GENRE = "genre"
-    AWARDS = "awards"
-    SUMMARY = "summary"
     PLOT = "plot"
-    CAST = "cast"
     PLAYED_BY = "played_by"
     ROLE_OF = "role_of"
     IN_CAST = "in_cast"
@@ -51,6 +31,10 @@ class Intent(StrEnum):
     SETTING = "setting"
     FILMING = "filming"
     SONGS = "songs"
+
+
+# A question asks for one stored fact field (the director, the budget) or for a topic.
+Intent = FieldName | Topic
 
 
 LANGUAGES = tuple(
@@ -119,80 +103,80 @@ def _rules(intent: Intent, *phrases: str | tuple[str, ...], tier: int = 2, subje
     return found
 
 
-I = Intent  # noqa: E741  (short: the table below names it on every line)
+F, T = FieldName, Topic  # short: the table below names one on every line
 # Order breaks ties: a budget question ("how much did it cost to make") comes before a gross one.
 RULES: tuple[Rule, ...] = (
-    *_rules(I.CINEMATOGRAPHY, r"cinematograph(?:er|ers|y)", r"director of photography", r"dop", r"camera ?work"),
-    *_rules(I.CINEMATOGRAPHY, r"who (?:shot|photographed|lensed)", r"camera ?(?:man|men|person|operator)"),
+    *_rules(F.CINEMATOGRAPHY, r"cinematograph(?:er|ers|y)", r"director of photography", r"dop", r"camera ?work"),
+    *_rules(F.CINEMATOGRAPHY, r"who (?:shot|photographed|lensed)", r"camera ?(?:man|men|person|operator)"),
     *_rules(
-        I.DIRECTOR, r"direct(?:ed|or|ors|s|ing)?", r"who made", r"film ?maker", r"helm(?:ed|s)?", r"who was behind"
+        F.DIRECTOR, r"direct(?:ed|or|ors|s|ing)?", r"who made", r"film ?maker", r"helm(?:ed|s)?", r"who was behind"
     ),
     *_rules(
-        I.DIRECTOR,
+        F.DIRECTOR,
         _PEOPLE_CHECK.format(verbs="direct|directed"),
         (r"^(?:is|was)", r"directed by (?P<subject>.+)"),
     ),
-    *_rules(I.MUSIC, r"who (?:wrote|did|composed|made|scored|created) the (?:music|score|soundtrack|songs)"),
-    *_rules(I.SONGS, r"lyric(?:s|ist|ists)", r"who sang", r"sung by", r"playback", r"singers?", r"song", tier=3),
-    *_rules(I.MUSIC, r"music direct(?:or|ors|ion|ed)", r"who (?:directed|did) the music"),
-    *_rules(I.MUSIC, r"compos(?:er|ers|ed)", r"music(?:al score)?", r"soundtrack", r"scored", r"film score", r"songs"),
-    *_rules(I.WRITER, r"wr(?:ote|iter|iters|itten|ites)", r"screen ?(?:play|plays|writer|writers)", r"script(?:s|ed)?"),
+    *_rules(F.MUSIC, r"who (?:wrote|did|composed|made|scored|created) the (?:music|score|soundtrack|songs)"),
+    *_rules(T.SONGS, r"lyric(?:s|ist|ists)", r"who sang", r"sung by", r"playback", r"singers?", r"song", tier=3),
+    *_rules(F.MUSIC, r"music direct(?:or|ors|ion|ed)", r"who (?:directed|did) the music"),
+    *_rules(F.MUSIC, r"compos(?:er|ers|ed)", r"music(?:al score)?", r"soundtrack", r"scored", r"film score", r"songs"),
+    *_rules(F.WRITER, r"wr(?:ote|iter|iters|itten|ites)", r"screen ?(?:play|plays|writer|writers)", r"script(?:s|ed)?"),
     *_rules(
-        I.WRITER,
+        F.WRITER,
         r"who penned",
         _PEOPLE_CHECK.format(verbs="write|wrote"),
         (r"^(?:is|was)", r"written by (?P<subject>.+)"),
     ),
-    *_rules(I.PRODUCER, r"produc(?:ed|er|ers|es|ing)", r"who (?:financed|funded|backed)"),
-    *_rules(I.EDITING, r"edit(?:ed|or|ors|ing)", r"who cut"),
-    *_rules(I.STUDIO, r"studios?(?: (?:made|produced|behind))?", r"production (?:company|companies|house|studio)"),
-    *_rules(I.STUDIO, r"banner"),
-    *_rules(I.DISTRIBUTOR, r"distribut(?:ed|or|ors|ion|es)", r"who released"),
-    *_rules(I.BASED_ON, r"based on", r"adapt(?:ed|ation) (?:of|from)", r"adaptation", r"source material"),
-    *_rules(I.BASED_ON, r"original (?:story|book|novel|comic)", r"inspired by"),
-    *_rules(I.RELEASED, r"release(?:d|s)?", r"release dates?", r"what year", r"which year", r"how old"),
-    *_rules(I.RELEASED, r"c(?:o|a)me out", r"premiere(?:d|s)?", r"debut(?:ed|s)?", r"how long ago"),
-    *_rules(I.RELEASED, r"(?:in|hit) (?:theaters|theatres|cinemas)", r"out in"),
-    *_rules(I.RELEASED, r"when", r"year", r"dates?", tier=1),
-    *_rules(I.RUNTIME, r"how long", r"run ?time", r"running time", r"length", r"duration", r"runs? for"),
-    *_rules(I.RUNTIME, r"how many (?:minutes|hours)", r"minutes", r"hours?", r"how short"),
+    *_rules(F.PRODUCER, r"produc(?:ed|er|ers|es|ing)", r"who (?:financed|funded|backed)"),
+    *_rules(F.EDITING, r"edit(?:ed|or|ors|ing)", r"who cut"),
+    *_rules(F.STUDIO, r"studios?(?: (?:made|produced|behind))?", r"production (?:company|companies|house|studio)"),
+    *_rules(F.STUDIO, r"banner"),
+    *_rules(F.DISTRIBUTOR, r"distribut(?:ed|or|ors|ion|es)", r"who released"),
+    *_rules(F.BASED_ON, r"based on", r"adapt(?:ed|ation) (?:of|from)", r"adaptation", r"source material"),
+    *_rules(F.BASED_ON, r"original (?:story|book|novel|comic)", r"inspired by"),
+    *_rules(F.RELEASED, r"release(?:d|s)?", r"release dates?", r"what year", r"which year", r"how old"),
+    *_rules(F.RELEASED, r"c(?:o|a)me out", r"premiere(?:d|s)?", r"debut(?:ed|s)?", r"how long ago"),
+    *_rules(F.RELEASED, r"(?:in|hit) (?:theaters|theatres|cinemas)", r"out in"),
+    *_rules(F.RELEASED, r"when", r"year", r"dates?", tier=1),
+    *_rules(F.RUNTIME, r"how long", r"run ?time", r"running time", r"length", r"duration", r"runs? for"),
+    *_rules(F.RUNTIME, r"how many (?:minutes|hours)", r"minutes", r"hours?", r"how short"),
     *_rules(
-        I.COUNTRY,
+        F.COUNTRY,
         r"countr(?:y|ies)(?: (?:made|produced|is it from|did it come from))?",
         r"nationality",
         r"which nation",
         (r"where", r"made|produced|from|based"),
     ),
-    *_rules(I.COUNTRY, r"(?:made|produced) in (?P<subject>[a-z][a-z ]*)", r"(?:from|out of) (?P<subject>usa|us|uk)"),
-    *_rules(I.COUNTRY, rf"(?:a|an) (?P<subject>{_DEMONYMS}) (?:film|movie|production|picture)"),
-    *_rules(I.LANGUAGE, r"languages?", r"spoken", r"what (?:do|did) they speak", r"subtitle[sd]?", r"dubbed"),
-    *_rules(I.LANGUAGE, rf"in (?P<subject>{_LANGS})", rf"(?P<subject>{_LANGS})(?: language| speaking| spoken)"),
-    *_rules(I.BUDGET, r"budget", r"costs?", r"cost to make", r"production costs?", r"how expensive"),
-    *_rules(I.BUDGET, (r"how much", r"cost|costs|spent|spend|to make it"), r"spent on"),
-    *_rules(I.GROSS, r"box ?office", r"gross(?:ed|es)?", r"earn(?:ed|ings|s)?", r"revenue", r"takings"),
+    *_rules(F.COUNTRY, r"(?:made|produced) in (?P<subject>[a-z][a-z ]*)", r"(?:from|out of) (?P<subject>usa|us|uk)"),
+    *_rules(F.COUNTRY, rf"(?:a|an) (?P<subject>{_DEMONYMS}) (?:film|movie|production|picture)"),
+    *_rules(F.LANGUAGE, r"languages?", r"spoken", r"what (?:do|did) they speak", r"subtitle[sd]?", r"dubbed"),
+    *_rules(F.LANGUAGE, rf"in (?P<subject>{_LANGS})", rf"(?P<subject>{_LANGS})(?: language| speaking| spoken)"),
+    *_rules(F.BUDGET, r"budget", r"costs?", r"cost to make", r"production costs?", r"how expensive"),
+    *_rules(F.BUDGET, (r"how much", r"cost|costs|spent|spend|to make it"), r"spent on"),
+    *_rules(F.GROSS, r"box ?office", r"gross(?:ed|es)?", r"earn(?:ed|ings|s)?", r"revenue", r"takings"),
     *_rules(
-        I.GROSS,
+        F.GROSS,
         (r"how much", r"make|made|makes|take|took|bring in|brought in|rake in|raked in"),
         r"how much money",
     ),
-    *_rules(I.GROSS, r"(?:a )?(?:hit|flop|commercial success|blockbuster|success)", r"how (?:well|much) did", tier=1),
-    *_rules(I.END_CREDITS, r"(?:end|post|mid|after)[ -]?credits?(?: scenes?| sequences?| stingers?)?"),
-    *_rules(I.END_CREDITS, r"(?:anything )?after the (?:end )?credits", r"(?:during|through) the credits"),
-    *_rules(I.END_CREDITS, r"stay (?:for|through|after) the credits", r"stingers?", r"credits? scenes?"),
-    *_rules(I.SCORES, r"critics?", r"reviews?", r"reviewed", r"ratings?", r"rated", r"metascore", r"metacritic"),
-    *_rules(I.SCORES, r"rotten tomatoes", r"tomatometer", r"audience score", r"user score", r"well received"),
+    *_rules(F.GROSS, r"(?:a )?(?:hit|flop|commercial success|blockbuster|success)", r"how (?:well|much) did", tier=1),
+    *_rules(F.END_CREDITS, r"(?:end|post|mid|after)[ -]?credits?(?: scenes?| sequences?| stingers?)?"),
+    *_rules(F.END_CREDITS, r"(?:anything )?after the (?:end )?credits", r"(?:during|through) the credits"),
+    *_rules(F.END_CREDITS, r"stay (?:for|through|after) the credits", r"stingers?", r"credits? scenes?"),
+    *_rules(F.SCORE, r"critics?", r"reviews?", r"reviewed", r"ratings?", r"rated", r"metascore", r"metacritic"),
+    *_rules(F.SCORE, r"rotten tomatoes", r"tomatometer", r"audience score", r"user score", r"well received"),
     *_rules(
-        I.SCORES, r"(?:was|were) (?:it |the (?:film|movie) )?received", r"how (?:was|is) (?:it )?(?:received|rated)"
+        F.SCORE, r"(?:was|were) (?:it |the (?:film|movie) )?received", r"how (?:was|is) (?:it )?(?:received|rated)"
     ),
-    *_rules(I.SCORES, r"reception", r"any good", r"worth (?:watching|seeing)", r"acclaimed", r"imdb"),
-    *_rules(I.SCORES, r"what (?:did|do) (?:the )?(?:critics|reviewers|people|audiences) (?:think|say)(?: of| about)?"),
-    *_rules(I.SCORES, r"how (?:good|bad|well liked|popular) is", r"scores?", tier=1),
-    *_rules(I.GENRE, r"genres?", r"what (?:kind|type|sort) of (?:film|movie)"),
-    *_rules(I.AWARDS, r"(?:win|won|get|got) (?:any )?(?:awards?|oscars?|prizes?)", r"awards?", r"oscars?"),
-    *_rules(I.AWARDS, r"nominat(?:ed|ion|ions)", r"accolades", r"academy awards?"),
-    *_rules(I.AWARDS, r"win anything|won anything", r"prizes?", tier=1),
+    *_rules(F.SCORE, r"reception", r"any good", r"worth (?:watching|seeing)", r"acclaimed", r"imdb"),
+    *_rules(F.SCORE, r"what (?:did|do) (?:the )?(?:critics|reviewers|people|audiences) (?:think|say)(?: of| about)?"),
+    *_rules(F.SCORE, r"how (?:good|bad|well liked|popular) is", r"scores?", tier=1),
+    *_rules(F.GENRE, r"genres?", r"what (?:kind|type|sort) of (?:film|movie)"),
+    *_rules(F.AWARD, r"(?:win|won|get|got) (?:any )?(?:awards?|oscars?|prizes?)", r"awards?", r"oscars?"),
+    *_rules(F.AWARD, r"nominat(?:ed|ion|ions)", r"accolades", r"academy awards?"),
+    *_rules(F.AWARD, r"win anything|won anything", r"prizes?", tier=1),
     *_rules(
-        I.TITLE_MEANING,
+        T.TITLE_MEANING,
         r"what (?:does|do|did) (?:the )?(?:title |name |word |it |that |this )?mean",
         r"meaning",
         (r"^what (?:does|do|did)", r"mean$|mean(?= in\b)|stands? for"),
@@ -204,7 +188,7 @@ RULES: tuple[Rule, ...] = (
         tier=3,
     ),
     *_rules(
-        I.OTHER_TITLES,
+        T.OTHER_TITLES,
         rf"(?:called|titled|named|known|released) (?:in|as in) (?P<subject>{_LANGS})",
         r"(?:called|titled|named|known|released as) in (?:the )?(?P<subject>[a-z]+(?: [a-z]+)?)$",
         rf"(?P<subject>{_LANGS}) (?:title|name|version)",
@@ -220,7 +204,7 @@ RULES: tuple[Rule, ...] = (
         tier=3,
     ),
     *_rules(
-        I.SETTING,
+        T.SETTING,
         r"setting",
         r"(?:takes?|took|taking) place",
         r"(?:where|when) (?:is|was|does|did) (?:it |the (?:film|movie|story) )?(?:set|happen)",
@@ -229,7 +213,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:what|which) (?:city|country|town|place|year|era|period|time) is it set",
     ),
     *_rules(
-        I.FILMING,
+        T.FILMING,
         r"film(?:ed|ing)(?: locations?)?",
         r"shooting(?: locations?)?",
         r"principal photography",
@@ -237,17 +221,17 @@ RULES: tuple[Rule, ...] = (
         r"where (?:was|were|did) (?:it |they )?(?:shot|shoot|film)",
         r"locations?",
     ),
-    *_rules(I.SUMMARY, r"tell me about", r"summary", r"synopsis", r"premise", r"overview", r"logline"),
-    *_rules(I.SUMMARY, (r"what", r"about"), r"what is it", r"^what (?:is|was|are)$", tier=1),
+    *_rules(F.SUMMARY, r"tell me about", r"summary", r"synopsis", r"premise", r"overview", r"logline"),
+    *_rules(F.SUMMARY, (r"what", r"about"), r"what is it", r"^what (?:is|was|are)$", tier=1),
     *_rules(
-        I.PLOT, r"plot", r"what happens", r"how (?:does|did) (?:it |the film |the movie )?end", r"ending", r"spoilers?"
+        T.PLOT, r"plot", r"what happens", r"how (?:does|did) (?:it |the film |the movie )?end", r"ending", r"spoilers?"
     ),
-    *_rules(I.PLOT, r"story", tier=1),
-    *_rules(I.CAST, r"cast", r"who (?:is|are|was|were) in", r"who stars?", r"who starred", r"starring", r"stars"),
-    *_rules(I.CAST, r"actors?", r"actress(?:es)?", r"who acted", r"who appear(?:s|ed)?", r"leads?"),
-    *_rules(I.CAST, r"main (?:actors|characters|cast|roles)", r"characters", r"who (?:is|are|was|were) starring"),
+    *_rules(T.PLOT, r"story", tier=1),
+    *_rules(F.CAST, r"cast", r"who (?:is|are|was|were) in", r"who stars?", r"who starred", r"starring", r"stars"),
+    *_rules(F.CAST, r"actors?", r"actress(?:es)?", r"who acted", r"who appear(?:s|ed)?", r"leads?"),
+    *_rules(F.CAST, r"main (?:actors|characters|cast|roles)", r"characters", r"who (?:is|are|was|were) starring"),
     *_rules(
-        I.PLAYED_BY,
+        T.PLAYED_BY,
         r"who (?:plays|played|portrays|portrayed|voices|voiced|is playing|was playing|acts as|acted as|"
         r"plays the role of|played the role of|plays the part of|played the part of) (?P<subject>.+)",
         r"who is the (?:actor|actress) (?:playing|who plays|for|behind) (?P<subject>.+)",
@@ -255,23 +239,23 @@ RULES: tuple[Rule, ...] = (
         r"(?P<subject>.+?) (?:is|was) (?:played|portrayed|voiced) by(?: who| whom)?",
     ),
     *_rules(
-        I.PLAYED_BY,
+        T.PLAYED_BY,
         r"who (?:narrates|narrated|is the narrator|was the narrator|voices the narrator)",
         subject="narrator",
     ),
     *_rules(
-        I.ROLE_OF,
+        T.ROLE_OF,
         r"(?:who|what|which (?:character|role|part)) (?:does|did|is) (?P<subject>.+?) play(?:ing)?",
         r"what (?:role|part|character) (?:does|did|is|was) (?P<subject>.+?) (?:play|playing|have|in)",
         r"(?P<subject>.+?) plays? (?:who|what role|which character)",
         r"who (?:is|was) (?P<subject>.+?) (?:playing|in the film|in the movie)",
     ),
     *_rules(
-        I.IN_CAST,
+        T.IN_CAST,
         r"^(?:is|was|does|did) (?P<subject>(?!it |this |that |there ).+?) (?:appear |act |star |play )?in",
         tier=1,
     ),
-    *_rules(I.WHO_IS, r"who (?:is|was|are|were) (?P<subject>.+)", r"tell me about (?P<subject>.+)", tier=1),
+    *_rules(T.WHO_IS, r"who (?:is|was|are|were) (?P<subject>.+)", r"tell me about (?P<subject>.+)", tier=1),
 )
 
 

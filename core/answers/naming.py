@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from core.answers.intents import Intent, parse_question
+from core.answers.intents import Topic, parse_question
 from core.answers.phrasing import FILLER, fold
 from core.answers.titles import NameMatch, TitleIndex, TitleSpan
 
@@ -22,7 +22,7 @@ from core.answers.titles import NameMatch, TitleIndex, TitleSpan
 SEPARATORS = frozenset({"in", "from", "on", "for", "of", "about"})
 MIN_SUBJECT_TITLE_WORDS = 2
 # Questions whose subject is a role or a person: a title inside it is the role's name ("who plays the father").
-ROLE_INTENTS = frozenset({Intent.PLAYED_BY, Intent.ROLE_OF, Intent.WHO_IS})
+ROLE_INTENTS = frozenset({Topic.PLAYED_BY, Topic.ROLE_OF, Topic.WHO_IS})
 _WORD = re.compile(r"\w+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from core.answers.aspects import asked_aspect
-from core.answers.intents import Intent, parse_question
+from core.answers.intents import Intent, Topic, parse_question
 from core.app import FilmClub
 from core.commands.registry import CommandContext
 from core.ingest.files import ingest_paths
+from core.library.model import FieldName
 from core.responses import Response, TextPart
 
 # A made-up film: every fact a fixed intent would give is there too, so a wrong route answers with it.
@@ -159,9 +160,9 @@ def test_filming_locations_listed_one_an_item_answer_where_it_was_filmed(club: F
 @pytest.mark.parametrize(
     ("question", "intent"),
     [
-        ("is it based on a novel", Intent.BASED_ON),  # "novel": a book about it, unless it is its source
-        ("who funded it", Intent.PRODUCER),
-        ("was it shot on location in porto", Intent.FILMING),
+        ("is it based on a novel", FieldName.BASED_ON),  # "novel": a book about it, unless it is its source
+        ("who funded it", FieldName.PRODUCER),
+        ("was it shot on location in porto", Topic.FILMING),
     ],
 )
 def test_a_fixed_intent_that_reads_the_question_better_keeps_it(question: str, intent: Intent) -> None:
