@@ -274,7 +274,7 @@ def answer_about(club: FilmClub, ctx: CommandContext, film: Film, parsed: Questi
         told = aspect_answer(club.library, film, aspect, words, ctx.spoiler_channel)
         if told is not None:
             return told
-        if intent not in aspect.falls_back:
+        if intent not in aspect.falls_back or aspect.names(words):  # no sentence names the Oscar asked about
             return not_said(film, aspect.what)
     asks_plot = (intent in CHARACTER_FIELDS and names_character(film, words)) or (
         intent in (Topic.WHO_IS, Topic.IN_CAST) and subject and not knows_name(film, subject)

@@ -58,8 +58,13 @@ class Aspect:
     yields: frozenset[Intent] = frozenset()
     defers: frozenset[Intent] = frozenset()
     falls_back: frozenset[Intent] = frozenset()
+    named: re.Pattern[str] | None = None  # a question word naming one thing (an Oscar) a telling sentence must hold
     dated: bool = False  # a sentence giving a year tells it better (a sequel, a DVD release)
     latest: bool = False  # of equally good sentences, the latest news is the answer (a sequel in the works)
+
+    def names(self, words: list[str]) -> list[str]:
+        """The stems of the question's words that name one thing the answer must name ("oscars" → ``oscar``)."""
+        return content_terms([w for w in words if self.named is not None and self.named.fullmatch(w)])
 
 
 _MAKING = r"production|filming|shooting|photography|development|making|background|pre-production|conception|writing"
@@ -74,7 +79,15 @@ ASPECTS: tuple[Aspect, ...] = (
         (
             re.compile(rf"\b{_NUMBER}(?: and a half)? (?:days?|weeks?|months?|years?|hours?)\b", re.I),
             _words(
-                r"film(?:ed|ing)", r"shoot\w*", r"shot", r"making", r"made", r"production", r"photography", r"footage"
+                r"film(?:ed|ing)",
+                r"shoot\w*",
+                r"shot",
+                r"making",
+                r"made",
+                r"production",
+                r"photography",
+                r"footage",
+                r"wr(?:ote|itten|iting)",  # the script is made too: "they wrote it in about three weeks"
             ),
         ),
         re.compile(_MAKING),
@@ -419,6 +432,7 @@ ASPECTS: tuple[Aspect, ...] = (
         re.compile(r"accolade|award|honou?r|reception|recognition|nominat"),
         defers=frozenset({FieldName.AWARD}),
         falls_back=frozenset({FieldName.AWARD}),
+        named=_words(r"oscars?", r"academy", r"golden", r"globes?", r"bafta", r"emmys?", r"filmfare", r"cannes"),
     ),
     Aspect(
         "anything about its songs",
@@ -482,6 +496,7 @@ def aspect_answer(
             asked |= set(match.group().split()) - free
     terms = content_terms([w for w in words if w not in asked and w not in MAKING_WORDS])
     own = content_terms([w for w in words if w in asked])
+    named = aspect.names(words)
     found: list[_Said] = []
     for passage in library.passages(film.id):
         headings = " ".join(fold(h) for h in passage.section) if passage.section != ("Lead",) else ""
@@ -489,6 +504,8 @@ def aspect_answer(
         on_topic = _held(own, headings)
         for n, sentence in enumerate(split_sentences(passage.text) or [passage.text]):
             tells = all(pattern.search(sentence) for pattern in aspect.tells)
+            if named and not _held(named, f"{sentence} {headings}"):  # "an Oscar": other awards don't say
+                continue
             held = _held(terms, f"{sentence} {headings}")
             if not (tells or (section and (held or not terms))):
                 continue

@@ -199,6 +199,8 @@ RULES: tuple[Rule, ...] = (
         r"aka",
         r"(?:other|alternat(?:e|ive)|different|english|us|uk|international|working|native|original) (?:titles?|names?)",
         r"original(?:ly)? (?:called|titled|named|known as|released as)",
+        r"(?:re ?issued|re ?released|retitled|renamed) as",
+        r"(?:re ?issue|re ?release|alternative|alternate) (?:titles?|names?)",
         r"what (?:was|is) (?:it|the film|the movie) (?:first |originally )?(?:called|titled|named)",
         rf"^what (?:is|was) (?:it |the title )?in (?P<subject>{_LANGS})$",
         tier=3,

@@ -46,8 +46,20 @@ GENERIC_STEMS = frozenset({"film", "movie"})  # "filmed", "movies": in every art
 _SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s", "ly", "ers", "er", "ions", "ion", "ally", "al")
 
 
+# Past forms no suffix rule reaches ("they wrote it in three weeks" answers "how long did it take to write").
+_IRREGULAR = (
+    "wrote:write written:write took:take taken:take began:begin begun:begin ran:run came:come went:go gone:go "
+    "gave:give given:give told:tell fought:fight caught:catch brought:bring bought:buy sold:sell thought:think "
+    "sang:sing sung:sing met:meet fell:fall fallen:fall knew:know known:know spoke:speak spoken:speak stole:steal "
+    "stolen:steal drove:drive driven:drive flew:fly broke:break broken:break chose:choose chosen:choose "
+    "became:become kept:keep lost:lose won:win hid:hide hidden:hide threw:throw thrown:throw"
+)
+IRREGULAR = dict(pair.split(":") for pair in _IRREGULAR.split())
+
+
 def stem(word: str) -> str:
-    """A crude stem, so "filmed", "filming" and "films" meet at "film"."""
+    """A crude stem, so "filmed", "filming" and "films" meet at "film", and "wrote" meets "write"."""
+    word = IRREGULAR.get(word, word)
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]

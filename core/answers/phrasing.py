@@ -13,6 +13,7 @@ from core.library.model import normalize
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _CONTRACTIONS = (
     (re.compile(r"\b(who|what|where|when|how|it|that|there|here|which)'s\b"), r"\1 is"),
+    (re.compile(r"\b(who|what|where|when|how)s\b"), r"\1 is"),  # typed without the apostrophe: "whats it about"
     (re.compile(r"\b(is|was|does|did|do|has|have|are|were|can|could|would|should)n't\b"), r"\1 not"),
     (re.compile(r"\bcan't\b"), "can not"),
     (re.compile(r"\bwon't\b"), "will not"),

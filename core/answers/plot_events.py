@@ -79,6 +79,7 @@ REFERRED_STRENGTH = 0.6  # a name a pronoun may stand for holds less than the na
 SOLE_REFERRED_STRENGTH = 0.8  # … and more when the sentence names no one else ("Melancholic, she …")
 PRONOUN_REACH = 3  # a pronoun may stand for the names of the nearest of the three sentences before naming any
 MIN_FUZZY, TITLE_SCORE = 5, 80.0  # a question's word this close to a long title word spells the title
+ORDER_BONUS, NEAR_WORDS = 0.25, 4  # two characters named in the question's order, this close: "Luis shoots Walter"
 SECOND_SHARE = 0.6  # a second sentence is quoted when it scores at least this share of the best
 ENDING_SHARE = 2 / 3  # a question about the end reads the plot's last third
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
@@ -311,6 +312,7 @@ def plot_sentences(film: Film, words: list[str]) -> Found | None:
         if weighed / total < MIN_COVERAGE:
             continue
         bonus = 1.0 + (0.5 if where and place_score(sentence.text, people) else 0.0)
+        bonus += ORDER_BONUS * in_order(named, sentence.text)
         late = sentence.beat.index / beats if fate else 0.0
         scored.append((weighed * bonus + 0.01 * late, sum(h > 0 for h in held) / len(terms), sentence))
     if not scored:
@@ -319,6 +321,19 @@ def plot_sentences(film: Film, words: list[str]) -> Found | None:
     best = scored[0][0]
     chosen = [s for score, _, s in scored[:2] if score >= SECOND_SHARE * best]
     return Found(chosen, scored[0][1])
+
+
+def in_order(named: list[Term], text: str) -> bool:
+    """Whether a sentence names the question's characters in its order, near each other ("Luis shoots Walter").
+
+    "What does Luis do to Walter" asks for a sentence where Luis acts on Walter, not one where Walter
+    arrives and tells Luis something.
+    """
+    if len(named) < 2:
+        return False
+    roots = [root(w) for w in fold(text).split()]
+    places = [[i for i, r in enumerate(roots) if r in term.forms] for term in named[:2]]
+    return any(0 < b - a <= NEAR_WORDS for a in places[0] for b in places[1])
 
 
 def plot_event_answer(film: Film, words: list[str], plain: bool, found: Found | None = None) -> Response | None:

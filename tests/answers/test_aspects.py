@@ -208,3 +208,26 @@ def test_a_song_table_gives_each_song_its_singers_and_a_lyricist_spanning_rows(c
     assert "Vairamuthu" in answer and "(Wikipedia: Hill Song, Soundtrack)" in answer, answer
     answer = said(club, ctx, "who sang red road in hill song")
     assert "“Red Road”: sung by Deepak, Anuradha Sriram; lyrics by Vairamuthu." in answer, answer
+
+
+def test_an_award_the_question_names_must_be_the_one_the_article_names(harbour: FilmClub, ctx: CommandContext) -> None:
+    answer = said(harbour, ctx, "did harbour lights win an oscar")
+    assert "doesn't say" in answer and "Golden Anchor" not in answer, answer
+    assert "Golden Anchor" in said(harbour, ctx, "did harbour lights win any awards")
+
+
+PAPER_BOATS = """{{Infobox film
+| name = Paper Boats
+| director = Mira Lund
+| runtime = 90 minutes
+}}
+'''Paper Boats''' is a 1999 drama film directed by Mira Lund.
+
+==Production==
+The producer met the writer at a party in 1997. The two wrote the script in about three weeks.
+"""
+
+
+def test_how_long_the_script_took_is_how_long_it_took_to_make(club: FilmClub, tmp_path: Path) -> None:
+    ctx = add_article(club, tmp_path / "paper_boats.wiki", PAPER_BOATS)
+    assert "three weeks" in said(club, ctx, "how long did it take to write paper boats")

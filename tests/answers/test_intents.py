@@ -148,6 +148,8 @@ PHRASINGS: list[tuple[str, Intent, str, str]] = [
     ("what does soma mean in zachary wheeler", T.TITLE_MEANING, "", "soma in zachary wheeler"),
     ("where does the title come from", T.TITLE_MEANING, "", ""),
     ("villadhi villain telugu title", T.OTHER_TITLES, "telugu", "villadhi villain"),
+    ("what was harbour lights reissued as", T.OTHER_TITLES, "", "harbour lights"),
+    ("what is the re-release title of it", T.OTHER_TITLES, "", ""),
     # crew in members' words
     ("who was the cameraman on newspaper boy", F.CINEMATOGRAPHY, "", "newspaper boy"),
     ("villadhi villain music director", F.MUSIC, "", "villadhi villain"),
@@ -190,6 +192,8 @@ def test_questions_without_an_intent(question: str) -> None:
         ("doesn't it have subtitles", "does not it have subtitles"),
         ("Où est Amélie", "ou est amelie"),
         ("RA.ONE!!!", "ra one"),
+        ("whats it about", "what is it about"),  # typed without the apostrophe
+        ("wheres it set", "where is it set"),
     ],
 )
 def test_questions_are_folded_like_titles(typed: str, folded: str) -> None:

@@ -115,3 +115,12 @@ def test_a_lone_title_word_left_in_a_question_is_a_character() -> None:
 def test_no_plot_sentence_holding_too_little_of_the_question_answers() -> None:
     film = _film("Milo the cat drifts away on a river.", "Otis the pug follows him.")
     assert plot_sentences(film, ["who", "shoots", "the", "mayor", "at", "the", "lighthouse"]) is None
+
+
+def test_two_characters_named_in_the_question_s_order_pick_the_sentence_where_one_acts_on_the_other() -> None:
+    film = _film(
+        "Walter arrives and tells Luis that he is a detective.",
+        "In a fight Luis shoots Walter dead.",
+    )
+    found = plot_sentences(film, ["what", "does", "luis", "do", "to", "walter"])
+    assert found is not None and found.sentences[0].text == "In a fight Luis shoots Walter dead."
