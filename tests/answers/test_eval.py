@@ -30,7 +30,7 @@ from tests.answers.eval_questions import (
     score,
 )
 
-FLOOR = 95.8
+FLOOR = 95.8  # 559/583 = 95.9 % when the set grew by 30 new questions
 
 
 @pytest.fixture(scope="module")
